@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/config.js';
+import { migrate } from '../server/db/migrate.js';
+import { isEmptyDatabase, openConfiguredDatabase } from '../server/db/open.js';
+import { printDemoLogins } from '../server/main-print.js';
+import { seedDemo } from '../server/modules/demo/index.js';
+
+const HELP = `Klasnyi CLI (npm run cli -- <command>)
+
+  migrate                          apply database migrations
+  seed demo [--schools N] [--seed S] [--year YYYY] [--today YYYY-MM-DD]
+                                   create the demo city in an empty database
+
+The database: DATABASE_URL (PostgreSQL) or the embedded one in DATA_DIR (default ./data).`;
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      schools: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '1' },
+      year: { type: 'string' },
+      today: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, sub] = positionals;
+  if (!command || values.help) {
+    console.log(HELP);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+  const db = await openConfiguredDatabase(config);
+  try {
+    const applied = await migrate(db);
+    if (command === 'migrate') {
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      return 0;
+    }
+    if (command === 'seed' && sub === 'demo') {
+      if (!(await isEmptyDatabase(db))) {
+        console.error('The database already has a city: the demo is made only in an empty database.');
+        return 2;
+      }
+      const started = Date.now();
+      const summary = await seedDemo(db, {
+        schools: Number(values.schools),
+        seed: Number(values.seed),
+        yearStart: values.year ? Number(values.year) : undefined,
+        today: values.today,
+        onProgress: (m) => console.log(m),
+      });
+      console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.schoolIds.length} schools, ${summary.pupils} pupils, ${summary.lessons} lessons, ${summary.cells} cells.`);
+      printDemoLogins(summary.logins);
+      return 0;
+    }
+    console.error(`Unknown command: ${positionals.join(' ')}\n\n${HELP}`);
+    return 1;
+  } finally {
+    await db.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TConfig } from './config.js';
+import type { Database } from './db/database.js';
+import { registerAccessControl } from './http/access.js';
+import { registerErrorHandler, zodValidatorCompiler } from './http/errors.js';
+import { authRoutes } from './modules/auth/routes.js';
+import * as auth from './modules/auth/service.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { journalRoutes } from './modules/journal/routes.js';
+import { peopleRoutes } from './modules/people/routes.js';
+import { schoolsRoutes } from './modules/schools/routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    config: TConfig;
+    /** every route as registered, for the deny-by-default tests and docs */
+    routeCatalog: { method: string; url: string; public: boolean }[];
+  }
+}
+
+const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/** Builds the whole app (plugins and modules in one visible list) without listening. */
+export async function buildApp(opts: { db: Database; config: TConfig; logger?: boolean }): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.config.LOG_LEVEL },
+    trustProxy: true,
+    bodyLimit: 5 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('db', opts.db);
+  app.decorate('config', opts.config);
+  app.decorate('routeCatalog', []);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method !== 'HEAD') app.routeCatalog.push({ method, url: r.url, public: !!r.config?.public });
+    }
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Klasnyi API', version: '0.1.0', description: 'Electronic class journals of a city' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: auth.SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAccessControl(app, {
+    cookieName: auth.SESSION_COOKIE,
+    hashToken: auth.hashToken,
+    loadSession: (tokenHash) => auth.loadSession(opts.db, opts.config, tokenHash),
+  });
+
+  // modules, one line each
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(schoolsRoutes);
+  await app.register(peopleRoutes);
+  await app.register(journalRoutes);
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // the web app routes on the client: unknown non-API paths get index.html
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

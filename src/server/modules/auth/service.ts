@@ -1,0 +1,113 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { TPrincipal } from '../../../shared/roles.js';
+import type { TConfig } from '../../config.js';
+import type { Database } from '../../db/database.js';
+import { withSystem } from '../../db/tenancy.js';
+import { AppError } from '../../http/errors.js';
+import * as repo from './repo.js';
+
+export const SESSION_COOKIE = 'klasnyi_session';
+export const MIN_PASSWORD_LENGTH = 10;
+
+// Compared against when a login is unknown, so both paths take the same time.
+let dummyHash: Promise<string> | undefined;
+
+/** argon2id with the library's defaults (OWASP: m=19 MiB, t=2, p=1). */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+interface ClientInfo {
+  ip: string;
+  userAgent: string;
+}
+
+/** Checks a login and password; opens a session or records the failure and maybe locks. */
+export async function login(db: Database, config: TConfig, input: { login: string; password: string }, client: ClientInfo) {
+  const login = input.login.trim().toLowerCase();
+  const outcome = await withSystem(db, async (c) => {
+    const user = await repo.findUserByLogin(c, login);
+    const event = { login, userId: user?.id ?? null, ...client };
+    if (!user?.password_hash || !user.active) {
+      dummyHash ??= hashPassword('klasnyi-dummy-password');
+      await verify(await dummyHash, input.password);
+      await repo.recordLoginEvent(c, { ...event, success: false, reason: user ? 'inactive' : 'unknown_login' });
+      return { error: 'bad_credentials' as const };
+    }
+    if (user.locked_until && user.locked_until > new Date()) {
+      await repo.recordLoginEvent(c, { ...event, success: false, reason: 'locked' });
+      return { error: 'account_locked' as const, minutes: Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000) };
+    }
+    if (!(await verify(user.password_hash, input.password))) {
+      const failures = user.failed_logins + 1;
+      const lock = failures >= config.LOGIN_MAX_FAILURES;
+      const until = lock ? new Date(Date.now() + config.LOGIN_LOCK_MINUTES * 60_000) : null;
+      await repo.setLoginFailures(c, user.id, lock ? 0 : failures, until);
+      await repo.recordLoginEvent(c, { ...event, success: false, reason: lock ? 'wrong_password_locked' : 'wrong_password' });
+      return lock
+        ? { error: 'account_locked' as const, minutes: config.LOGIN_LOCK_MINUTES }
+        : { error: 'bad_credentials' as const };
+    }
+    await repo.setLoginFailures(c, user.id, 0, null);
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000);
+    await repo.insertSession(c, { tokenHash: hashToken(token), userId: user.id, csrfToken, expiresAt, ...client });
+    await repo.recordLoginEvent(c, { ...event, success: true, reason: 'ok' });
+    return { token, expiresAt };
+  });
+  // the failure is recorded (committed) before the error is answered
+  if ('error' in outcome && outcome.error) {
+    throw new AppError(outcome.error, 'minutes' in outcome ? { minutes: outcome.minutes ?? 1 } : {});
+  }
+  return outcome as { token: string; expiresAt: Date };
+}
+
+/** The person behind a session token hash, or null when the session is gone or expired. */
+export async function loadSession(db: Database, config: TConfig, tokenHash: string) {
+  return withSystem(db, async (c) => {
+    const row = await repo.loadSessionPrincipal(c, tokenHash);
+    if (!row) return null;
+    if (row.refresh) {
+      await repo.touchSession(c, tokenHash, new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000));
+    }
+    const principal: TPrincipal = {
+      userId: row.user_id,
+      login: row.login,
+      fullName: row.full_name,
+      locale: row.locale,
+      schools: row.schools ?? [],
+      cities: row.cities ?? [],
+    };
+    return { principal, csrfToken: row.csrf_token };
+  });
+}
+
+export async function logout(db: Database, tokenHash: string): Promise<void> {
+  await withSystem(db, (c) => repo.deleteSession(c, tokenHash));
+}
+
+/** Changes the password after checking the current one; ends the person's other sessions. */
+export async function changePassword(
+  db: Database,
+  userId: number,
+  tokenHash: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  if (input.newPassword.length < MIN_PASSWORD_LENGTH) throw new AppError('weak_password');
+  await withSystem(db, async (c) => {
+    const current = await repo.passwordHashOf(c, userId);
+    if (!current || !(await verify(current, input.currentPassword))) throw new AppError('wrong_password');
+    await repo.setPasswordHash(c, userId, await hashPassword(input.newPassword));
+    await repo.deleteOtherSessions(c, userId, tokenHash);
+  });
+}
+
+export async function setLocale(db: Database, userId: number, locale: 'uk' | 'en'): Promise<void> {
+  await withSystem(db, (c) => repo.setLocale(c, userId, locale));
+}

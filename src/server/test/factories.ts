@@ -1,0 +1,102 @@
+import type { Database } from '../db/database.js';
+import { type Client, withSystem } from '../db/tenancy.js';
+import { hashPassword } from '../modules/auth/service.js';
+
+export const TEST_PASSWORD = 'test-password-1';
+let passwordHash: Promise<string> | undefined;
+
+async function one<T = Record<string, unknown>>(c: Client, sql: string, params: unknown[]): Promise<T> {
+  return (await c.query(sql, params)).rows[0] as T;
+}
+
+/** A city with one open school year 2025/2026 in each of its schools. */
+export async function buildCity(db: Database, name = 'Тестове місто'): Promise<number> {
+  return withSystem(db, async (c) => (await one<{ id: number }>(c, 'INSERT INTO city (name, department) VALUES ($1, $2) RETURNING id', [name, 'Управління освіти'])).id);
+}
+
+export interface BuiltSchool {
+  schoolId: number;
+  yearId: number;
+}
+
+export async function buildSchool(db: Database, cityId: number, name = 'Тестова гімназія'): Promise<BuiltSchool> {
+  return withSystem(db, async (c) => {
+    const { id: schoolId } = await one<{ id: number }>(c, 'INSERT INTO school (city_id, name, short_name) VALUES ($1, $2, $2) RETURNING id', [cityId, name]);
+    const { id: yearId } = await one<{ id: number }>(
+      c,
+      `INSERT INTO school_year (school_id, name, starts_on, ends_on) VALUES ($1, '2025/2026', '2025-09-01', '2026-06-30') RETURNING id`,
+      [schoolId],
+    );
+    await c.query(
+      `INSERT INTO semester (school_id, year_id, number, starts_on, ends_on)
+       VALUES ($1, $2, 1, '2025-09-01', '2025-12-24'), ($1, $2, 2, '2026-01-13', '2026-05-29')`,
+      [schoolId, yearId],
+    );
+    return { schoolId, yearId };
+  });
+}
+
+/** A person with a password (TEST_PASSWORD); returns the user id. */
+export async function buildUser(db: Database, login: string, name = ['Тестенко', 'Олена', 'Петрівна']): Promise<number> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  return withSystem(db, async (c) =>
+    (await one<{ id: number }>(
+      c,
+      'INSERT INTO app_user (login, password_hash, last_name, first_name, middle_name) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [login, hash, ...name],
+    )).id,
+  );
+}
+
+/** A staff member of a school with the given school roles. */
+export async function buildStaff(db: Database, schoolId: number, login: string, roles: string[]): Promise<number> {
+  const userId = await buildUser(db, login);
+  await withSystem(db, async (c) => {
+    await c.query('INSERT INTO staff (school_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [schoolId, userId]);
+    for (const role of roles) await c.query('INSERT INTO staff_role (school_id, user_id, role) VALUES ($1, $2, $3)', [schoolId, userId, role]);
+  });
+  return userId;
+}
+
+export async function buildClass(db: Database, s: BuiltSchool, grade: number, letter: string, classTeacherId?: number): Promise<number> {
+  return withSystem(db, async (c) =>
+    (await one<{ id: number }>(
+      c,
+      'INSERT INTO school_class (school_id, year_id, grade, letter, class_teacher_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [s.schoolId, s.yearId, grade, letter, classTeacherId ?? null],
+    )).id,
+  );
+}
+
+/** A pupil enrolled in a class from the year's start. */
+export async function buildPupil(db: Database, schoolId: number, classId: number, name: [string, string], userId?: number): Promise<number> {
+  return withSystem(db, async (c) => {
+    const { id } = await one<{ id: number }>(
+      c,
+      'INSERT INTO pupil (school_id, last_name, first_name, birth_date, user_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [schoolId, name[0], name[1], '2014-05-01', userId ?? null],
+    );
+    await c.query('INSERT INTO enrollment (school_id, pupil_id, class_id, from_date) VALUES ($1, $2, $3, $4)', [schoolId, id, classId, '2025-09-01']);
+    return id;
+  });
+}
+
+/** Links a guardian account to a pupil. */
+export async function buildGuardian(db: Database, schoolId: number, pupilId: number, userId: number): Promise<number> {
+  return withSystem(db, async (c) => {
+    const { id } = await one<{ id: number }>(
+      c,
+      `INSERT INTO guardian (school_id, last_name, first_name, user_id) VALUES ($1, 'Батьківна', 'Ірина', $2) RETURNING id`,
+      [schoolId, userId],
+    );
+    await c.query('INSERT INTO pupil_guardian (school_id, pupil_id, guardian_id) VALUES ($1, $2, $3)', [schoolId, pupilId, id]);
+    return id;
+  });
+}
+
+export async function buildCitySpecialist(db: Database, cityId: number, login: string): Promise<number> {
+  const userId = await buildUser(db, login);
+  await withSystem(db, (c) => c.query(`INSERT INTO city_role (city_id, user_id, role) VALUES ($1, $2, 'city_specialist')`, [cityId, userId]));
+  return userId;
+}

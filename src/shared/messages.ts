@@ -1,0 +1,11 @@
+import type { Lang } from './errors.js';
+
+/**
+ * Messages for field-level problems that the zod schemas name by key
+ * (e.g. `z.string().min(1, 'required')`), in both languages.
+ */
+export const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
+  required: { uk: 'Заповніть це поле.', en: 'This field is required.' },
+  invalid_date: { uk: 'Неправильна дата.', en: 'Invalid date.' },
+  invalid_login: { uk: 'Логін: латинські літери, цифри, крапка, дефіс.', en: 'Login: Latin letters, digits, dot, hyphen.' },
+};
