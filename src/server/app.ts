@@ -37,6 +37,7 @@ export async function buildApp(opts: { db: Database; config: TConfig; logger?: b
     trustProxy: true,
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
+  if (opts.config.TODAY) opts.db.today = opts.config.TODAY;
   app.decorate('db', opts.db);
   app.decorate('config', opts.config);
   app.decorate('routeCatalog', []);

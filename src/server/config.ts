@@ -11,6 +11,7 @@ const ZConfig = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LATE_EDIT_DAYS: z.coerce.number().int().min(0).default(7),
+  TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });

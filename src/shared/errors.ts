@@ -27,6 +27,11 @@ export const ERRORS = {
     uk: 'Цей запис щойно змінив інший користувач. Перегляньте поточне значення.',
     en: 'Someone else has just changed this entry. Please review the current value.',
   },
+  invalid_entries: {
+    status: 400,
+    uk: 'Деякі записи не збережено: {count}. Нічого не змінено.',
+    en: 'Some entries were refused: {count}. Nothing was changed.',
+  },
   year_closed: {
     status: 409,
     uk: 'Навчальний рік закрито: зміни неможливі.',
@@ -51,3 +56,29 @@ export interface TErrorBody {
 export function formatMessage(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }
+
+/** Why one cell of a bulk save was refused, in both languages. */
+export const CELL_PROBLEMS: Record<string, Record<Lang, string>> = {
+  out_of_scale: { uk: 'Значення не належить до шкали сторінки.', en: 'The value is not on the page’s scale.' },
+  too_long: { uk: 'Занадто довгий текст (до 200 символів).', en: 'The text is too long (200 characters at most).' },
+  no_summative_in_verbal: {
+    uk: 'У 1-2 класах підсумкові оцінки не виставляються.',
+    en: 'Grades 1-2 get no summative marks in the journal.',
+  },
+  pupil_not_on_page: { uk: 'Учня немає на цій сторінці на дату уроку.', en: 'The pupil is not on this page on the lesson date.' },
+  lesson_not_on_page: { uk: 'Урок не належить до цієї сторінки.', en: 'The lesson does not belong to this page.' },
+  column_not_on_page: { uk: 'Колонка не належить до цієї сторінки.', en: 'The column does not belong to this page.' },
+  reason_required: {
+    uk: 'Зміна запису, старшого за {days} дн., потребує причини.',
+    en: 'Changing an entry older than {days} days needs a reason.',
+  },
+  corrected_reason_required: {
+    uk: 'Скоригована оцінка ставиться лише з причиною (рішення комісії).',
+    en: 'A corrected mark needs a reason (the commission’s decision).',
+  },
+  future_lesson: { uk: 'Урок ще не відбувся.', en: 'The lesson has not taken place yet.' },
+  not_your_lesson: { uk: 'Ви можете заповнювати лише урок, який замінювали.', en: 'You may fill only the lesson you substituted.' },
+  cancelled_lesson: { uk: 'Урок скасовано.', en: 'The lesson is cancelled.' },
+  no_homework_grade1: { uk: 'У 1 класі домашні завдання не задаються.', en: 'Grade 1 gets no homework.' },
+  date_outside_year: { uk: 'Дата поза навчальним роком.', en: 'The date is outside the school year.' },
+};

@@ -17,6 +17,8 @@ export interface Database {
   pool: pg.Pool;
   /** the embedded engine, when running on PGlite */
   pglite?: PGlite;
+  /** a pinned "today" (YYYY-MM-DD) for demos and tests; the real date when unset */
+  today?: string;
   close(): Promise<void>;
 }
 

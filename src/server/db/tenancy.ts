@@ -8,6 +8,19 @@ export interface TenantContext {
   userId: number;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function todaySql(db: Database): string {
+  return db.today && ISO_DATE.test(db.today) ? `, set_config('app.today', '${db.today}', true)` : '';
+}
+
+/** Today's date as the journal sees it (YYYY-MM-DD, local to the server). */
+export function todayOf(db: Database): string {
+  if (db.today) return db.today;
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 async function inTransaction<T>(db: Database, begin: string, fn: (c: Client) => Promise<T>): Promise<T> {
   const client = await db.pool.connect();
   try {
@@ -31,7 +44,7 @@ export function withSchool<T>(db: Database, ctx: TenantContext, fn: (c: Client) 
   const schoolId = Math.trunc(ctx.schoolId);
   const userId = Math.trunc(ctx.userId);
   // integers only, so interpolation is safe; one round trip instead of three
-  const begin = `BEGIN; SET LOCAL ROLE klasnyi_app; SELECT set_config('app.school_id', '${schoolId}', true), set_config('app.user_id', '${userId}', true)`;
+  const begin = `BEGIN; SET LOCAL ROLE klasnyi_app; SELECT set_config('app.school_id', '${schoolId}', true), set_config('app.user_id', '${userId}', true)${todaySql(db)}`;
   return inTransaction(db, begin, fn);
 }
 
@@ -40,5 +53,5 @@ export function withSchool<T>(db: Database, ctx: TenantContext, fn: (c: Client) 
  * (accounts and sessions, city aggregates, migrations, the demo generator).
  */
 export function withSystem<T>(db: Database, fn: (c: Client) => Promise<T>): Promise<T> {
-  return inTransaction(db, 'BEGIN', fn);
+  return inTransaction(db, db.today ? `BEGIN; SELECT 1${todaySql(db)}` : 'BEGIN', fn);
 }

@@ -100,3 +100,51 @@ export async function buildCitySpecialist(db: Database, cityId: number, login: s
   await withSystem(db, (c) => c.query(`INSERT INTO city_role (city_id, user_id, role) VALUES ($1, $2, 'city_specialist')`, [cityId, userId]));
   return userId;
 }
+
+/** A subject and a journal page of a class (or a group of it) taught by a teacher. */
+export async function buildPage(
+  db: Database,
+  s: BuiltSchool,
+  opts: { classId: number; subject: string; teacherId: number | null; scale?: string; groupId?: number },
+): Promise<number> {
+  return withSystem(db, async (c) => {
+    const subject = await one<{ id: number }>(
+      c,
+      `INSERT INTO subject (school_id, name, short_name) VALUES ($1, $2, $2)
+       ON CONFLICT (school_id, name) DO UPDATE SET short_name = excluded.short_name RETURNING id`,
+      [s.schoolId, opts.subject],
+    );
+    const page = await one<{ id: number }>(
+      c,
+      `INSERT INTO journal_page (school_id, year_id, class_id, group_id, subject_id, teacher_id, hours_per_week, scale_code)
+       VALUES ($1, $2, $3, $4, $5, $6, 2, $7) RETURNING id`,
+      [s.schoolId, s.yearId, opts.classId, opts.groupId ?? null, subject.id, opts.teacherId, opts.scale ?? 'points12'],
+    );
+    return page.id;
+  });
+}
+
+/** Lessons of a page on the given dates (period 1). */
+export async function buildLessons(db: Database, schoolId: number, pageId: number, dates: string[]): Promise<number[]> {
+  return withSystem(db, async (c) => {
+    const r = await c.query(
+      `INSERT INTO lesson (school_id, page_id, lesson_date, period) SELECT $1, $2, d, 1 FROM unnest($3::date[]) d RETURNING id`,
+      [schoolId, pageId, dates],
+    );
+    return r.rows.map((x) => x.id);
+  });
+}
+
+/** The standard summary columns of a page: a thematic one, semesters, corrected, annual. */
+export async function buildSummaryColumns(db: Database, schoolId: number, pageId: number): Promise<Record<string, number>> {
+  return withSystem(db, async (c) => {
+    const r = await c.query(
+      `INSERT INTO summary_column (school_id, page_id, kind, semester, title, after_date, position)
+       VALUES ($1, $2, 'thematic', 1, 'Тематична 1', '2025-10-10', 1), ($1, $2, 'semester', 1, 'І семестр', NULL, 2),
+              ($1, $2, 'corrected', 1, 'Скоригована', NULL, 3), ($1, $2, 'annual', NULL, 'Річна', NULL, 9)
+       RETURNING kind, id`,
+      [schoolId, pageId],
+    );
+    return Object.fromEntries(r.rows.map((x) => [x.kind, x.id]));
+  });
+}

@@ -104,7 +104,7 @@ export async function loadSessionPrincipal(c: Client, tokenHash: string): Promis
      current_class AS (
        SELECT DISTINCT ON (e.school_id, e.pupil_id) e.school_id, e.pupil_id, c.grade || '-' || c.letter AS label
        FROM enrollment e JOIN school_class c ON c.school_id = e.school_id AND c.id = e.class_id
-       WHERE e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)
+       WHERE e.from_date <= app_today() AND (e.to_date IS NULL OR e.to_date >= app_today())
          AND e.pupil_id IN (
            SELECT pg2.pupil_id FROM guardian g JOIN pupil_guardian pg2 ON pg2.school_id = g.school_id AND pg2.guardian_id = g.id
            WHERE g.user_id = (SELECT user_id FROM s)

@@ -23,7 +23,7 @@ export async function citySchools(c: Client, cityId: number) {
             COALESCE((SELECT json_agg(json_build_object(
                'id', s.id, 'name', s.name, 'shortName', s.short_name,
                'classes', (SELECT count(*) FROM school_class k JOIN school_year y ON y.school_id = k.school_id AND y.id = k.year_id AND y.status = 'open' WHERE k.school_id = s.id),
-               'pupils', (SELECT count(DISTINCT e.pupil_id) FROM enrollment e WHERE e.school_id = s.id AND e.from_date <= current_date AND (e.to_date IS NULL OR e.to_date >= current_date)),
+               'pupils', (SELECT count(DISTINCT e.pupil_id) FROM enrollment e WHERE e.school_id = s.id AND e.from_date <= app_today() AND (e.to_date IS NULL OR e.to_date >= app_today())),
                'staff', (SELECT count(*) FROM staff st WHERE st.school_id = s.id AND st.active)) ORDER BY s.name)
              FROM school s WHERE s.city_id = ci.id), '[]') AS schools
      FROM city ci WHERE ci.id = $1`,

@@ -1,0 +1,45 @@
+import type { TPrincipal } from '../../../shared/roles.js';
+import { type Client, type TenantContext } from '../../db/tenancy.js';
+import { membershipOf } from '../../http/access.js';
+import { AppError } from '../../http/errors.js';
+import { type PageMeta, pageMeta, substitutedLessonIds } from './page.repo.js';
+import { canReadPage, canWritePage } from './policy.js';
+
+export interface PageAccess {
+  meta: PageMeta;
+  canRead: boolean;
+  canWrite: boolean;
+  substituteLessonIds: number[];
+}
+
+/** Loads a page and decides what the person may do with it; 404 when the school has no such page. */
+export async function loadPageAccess(c: Client, ctx: TenantContext, principal: TPrincipal, pageId: number, lang: 'uk' | 'en' = 'uk'): Promise<PageAccess> {
+  const meta = await pageMeta(c, ctx.schoolId, pageId, lang);
+  if (!meta) throw new AppError('not_found');
+  const m = membershipOf(principal, ctx.schoolId);
+  const facts = { roles: m?.roles ?? [], userId: ctx.userId, classIds: m?.classIds ?? [], page: { teacherId: meta.teacherId, classId: meta.classId } };
+  const canWrite = canWritePage(facts);
+  const substituteLessonIds = canWrite ? [] : await substitutedLessonIds(c, ctx.schoolId, pageId, ctx.userId);
+  const canRead = canReadPage({ ...facts, substitutes: substituteLessonIds.length > 0 });
+  return { meta, canRead, canWrite, substituteLessonIds };
+}
+
+/** Like loadPageAccess, but refuses a person who may not read the page. */
+export async function requireReadablePage(c: Client, ctx: TenantContext, principal: TPrincipal, pageId: number, lang: 'uk' | 'en' = 'uk') {
+  const access = await loadPageAccess(c, ctx, principal, pageId, lang);
+  if (!access.canRead) throw new AppError('forbidden');
+  return access;
+}
+
+/** The semester containing the day, or the last one begun, or the first. */
+export function semesterOf(semesters: PageMeta['semesters'], day: string): number {
+  const within = semesters.find((s) => s.startsOn <= day && day <= s.endsOn);
+  if (within) return within.number;
+  const begun = semesters.filter((s) => s.startsOn <= day);
+  return begun.length ? begun[begun.length - 1].number : 1;
+}
+
+/** Whole days from date a to date b (ISO dates). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+}

@@ -1,0 +1,156 @@
+import type { Client } from '../../db/tenancy.js';
+
+export interface LessonFacts {
+  id: number;
+  pageId: number;
+  date: string;
+  cancelled: boolean;
+  substituteId: number | null;
+}
+
+export async function lessonsByIds(c: Client, schoolId: number, ids: number[]): Promise<LessonFacts[]> {
+  if (!ids.length) return [];
+  const r = await c.query<LessonFacts>(
+    `SELECT id, page_id AS "pageId", lesson_date AS date, cancelled, substitute_id AS "substituteId"
+     FROM lesson WHERE school_id = $1 AND id = ANY($2::int[])`,
+    [schoolId, ids],
+  );
+  return r.rows;
+}
+
+export interface ColumnFacts {
+  id: number;
+  pageId: number;
+  kind: 'thematic' | 'semester' | 'corrected' | 'annual' | 'dpa';
+}
+
+export async function columnsByIds(c: Client, schoolId: number, ids: number[]): Promise<ColumnFacts[]> {
+  if (!ids.length) return [];
+  const r = await c.query<ColumnFacts>('SELECT id, page_id AS "pageId", kind FROM summary_column WHERE school_id = $1 AND id = ANY($2::int[])', [schoolId, ids]);
+  return r.rows;
+}
+
+export interface CellRow {
+  lessonId: number;
+  pupilId: number;
+  mark: string;
+  absent: boolean;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** The current cells, locked until the transaction ends so a concurrent save waits. */
+export async function lockCells(c: Client, schoolId: number, keys: { lessonId: number; pupilId: number }[]): Promise<CellRow[]> {
+  if (!keys.length) return [];
+  const r = await c.query<CellRow>(
+    `SELECT jc.lesson_id AS "lessonId", jc.pupil_id AS "pupilId", jc.mark, jc.absent, jc.version, jc.updated_at::text AS "updatedAt",
+            trim(u.last_name || ' ' || u.first_name) AS "updatedBy"
+     FROM journal_cell jc LEFT JOIN app_user u ON u.id = jc.updated_by
+     WHERE jc.school_id = $1 AND (jc.lesson_id, jc.pupil_id) IN (SELECT * FROM unnest($2::int[], $3::int[]))
+     FOR UPDATE OF jc`,
+    [schoolId, keys.map((k) => k.lessonId), keys.map((k) => k.pupilId)],
+  );
+  return r.rows;
+}
+
+export interface SummaryRow {
+  columnId: number;
+  pupilId: number;
+  mark: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export async function lockSummary(c: Client, schoolId: number, keys: { columnId: number; pupilId: number }[]): Promise<SummaryRow[]> {
+  if (!keys.length) return [];
+  const r = await c.query<SummaryRow>(
+    `SELECT sm.column_id AS "columnId", sm.pupil_id AS "pupilId", sm.mark, sm.version, sm.updated_at::text AS "updatedAt",
+            trim(u.last_name || ' ' || u.first_name) AS "updatedBy"
+     FROM summary_mark sm LEFT JOIN app_user u ON u.id = sm.updated_by
+     WHERE sm.school_id = $1 AND (sm.column_id, sm.pupil_id) IN (SELECT * FROM unnest($2::int[], $3::int[]))
+     FOR UPDATE OF sm`,
+    [schoolId, keys.map((k) => k.columnId), keys.map((k) => k.pupilId)],
+  );
+  return r.rows;
+}
+
+export interface CellWrite {
+  lessonId: number;
+  pupilId: number;
+  mark: string;
+  absent: boolean;
+}
+
+/** Inserts or updates cells in one statement; returns their new versions. */
+export async function upsertCells(c: Client, schoolId: number, userId: number, rows: CellWrite[]) {
+  if (!rows.length) return [];
+  const r = await c.query<{ lessonId: number; pupilId: number; mark: string; absent: boolean; version: number }>(
+    `INSERT INTO journal_cell AS jc (school_id, lesson_id, pupil_id, mark, absent, updated_by)
+     SELECT $1, * , $6 FROM unnest($2::int[], $3::int[], $4::text[], $5::bool[])
+     ON CONFLICT (school_id, lesson_id, pupil_id)
+     DO UPDATE SET mark = excluded.mark, absent = excluded.absent, version = jc.version + 1, updated_at = now(), updated_by = excluded.updated_by
+     RETURNING lesson_id AS "lessonId", pupil_id AS "pupilId", mark, absent, version`,
+    [schoolId, rows.map((x) => x.lessonId), rows.map((x) => x.pupilId), rows.map((x) => x.mark), rows.map((x) => x.absent), userId],
+  );
+  return r.rows;
+}
+
+export async function upsertSummary(c: Client, schoolId: number, userId: number, rows: { columnId: number; pupilId: number; mark: string }[]) {
+  if (!rows.length) return [];
+  const r = await c.query<{ columnId: number; pupilId: number; mark: string; version: number }>(
+    `INSERT INTO summary_mark AS sm (school_id, column_id, pupil_id, mark, updated_by)
+     SELECT $1, *, $5 FROM unnest($2::int[], $3::int[], $4::text[])
+     ON CONFLICT (school_id, column_id, pupil_id)
+     DO UPDATE SET mark = excluded.mark, version = sm.version + 1, updated_at = now(), updated_by = excluded.updated_by
+     RETURNING column_id AS "columnId", pupil_id AS "pupilId", mark, version`,
+    [schoolId, rows.map((x) => x.columnId), rows.map((x) => x.pupilId), rows.map((x) => x.mark), userId],
+  );
+  return r.rows;
+}
+
+/** Marks lessons as having entries: attendance taken (when asked) and the time of the first entry. */
+export async function touchLessons(c: Client, schoolId: number, lessonIds: number[], attendanceLessonIds: number[]): Promise<void> {
+  if (!lessonIds.length) return;
+  await c.query(
+    `UPDATE lesson SET first_entry_at = COALESCE(first_entry_at, now()),
+                       attendance_taken = attendance_taken OR id = ANY($3::int[])
+     WHERE school_id = $1 AND id = ANY($2::int[])`,
+    [schoolId, lessonIds, attendanceLessonIds],
+  );
+}
+
+export interface ChangeRow {
+  pageId: number;
+  lessonId: number | null;
+  columnId: number | null;
+  pupilId: number | null;
+  field: 'mark' | 'attendance' | 'topic' | 'homework' | 'remote' | 'summary' | 'lesson';
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string;
+  late: boolean;
+}
+
+/** Appends history rows in the same transaction as the change. */
+export async function insertChanges(c: Client, schoolId: number, userId: number, rows: ChangeRow[]): Promise<void> {
+  if (!rows.length) return;
+  await c.query(
+    `INSERT INTO journal_change (school_id, user_id, page_id, lesson_id, column_id, pupil_id, field, old_value, new_value, reason, late)
+     SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bool[])`,
+    [
+      schoolId,
+      userId,
+      rows.map((x) => x.pageId),
+      rows.map((x) => x.lessonId),
+      rows.map((x) => x.columnId),
+      rows.map((x) => x.pupilId),
+      rows.map((x) => x.field),
+      rows.map((x) => x.oldValue),
+      rows.map((x) => x.newValue),
+      rows.map((x) => x.reason),
+      rows.map((x) => x.late),
+    ],
+  );
+}

@@ -1,0 +1,133 @@
+import { CELL_PROBLEMS, formatMessage, type Lang } from '../../../shared/errors.js';
+import type { TEntriesResult, TEntryConflict, TEntryProblem, TCellChange, TSummaryChange } from '../../../shared/api/journal.js';
+import type { TPrincipal } from '../../../shared/roles.js';
+import { checkMark, normalizeMark } from '../../../shared/scales.js';
+import type { Database } from '../../db/database.js';
+import { type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
+import { AppError } from '../../http/errors.js';
+import { daysBetween, loadPageAccess } from './access.js';
+import * as repo from './entries.repo.js';
+import { pagePupils } from './page.repo.js';
+
+interface SaveInput {
+  pageId: number;
+  cells: TCellChange[];
+  summary: TSummaryChange[];
+  reason: string;
+  lang: Lang;
+  lateEditDays: number;
+}
+
+function lastPerKey<T>(items: T[], key: (t: T) => string): T[] {
+  return [...new Map(items.map((i) => [key(i), i])).values()];
+}
+
+/**
+ * Saves a block of cells and summary marks of one page, all or nothing: every value is checked
+ * against the page's scale, pupils and lessons; a stale version answers 409 with what is stored
+ * now; each change writes its history row in the same transaction.
+ */
+export async function saveEntries(db: Database, ctx: TenantContext, principal: TPrincipal, input: SaveInput): Promise<TEntriesResult> {
+  const cells = lastPerKey(input.cells, (x) => `${x.lessonId}:${x.pupilId}`).map((x) => ({ ...x, mark: normalizeMark(x.mark) }));
+  const summary = lastPerKey(input.summary, (x) => `${x.columnId}:${x.pupilId}`).map((x) => ({ ...x, mark: normalizeMark(x.mark) }));
+  return withSchool(db, ctx, async (c) => {
+    const { meta, canWrite, substituteLessonIds } = await loadPageAccess(c, ctx, principal, input.pageId, input.lang);
+    if (!canWrite && substituteLessonIds.length === 0) throw new AppError('forbidden');
+    if (meta.yearStatus === 'closed') throw new AppError('year_closed');
+    const today = todayOf(db);
+    const problems: TEntryProblem[] = [];
+    const problem = (where: Omit<TEntryProblem, 'code' | 'message'>, code: string) =>
+      problems.push({ ...where, code, message: formatMessage(CELL_PROBLEMS[code][input.lang], { days: input.lateEditDays }) });
+
+    const lessons = new Map((await repo.lessonsByIds(c, ctx.schoolId, [...new Set(cells.map((x) => x.lessonId))])).map((l) => [l.id, l]));
+    const columns = new Map((await repo.columnsByIds(c, ctx.schoolId, [...new Set(summary.map((x) => x.columnId))])).map((x) => [x.id, x]));
+    const pupils = new Map((await pagePupils(c, ctx.schoolId, meta, meta.yearStartsOn, meta.yearEndsOn)).map((p) => [p.id, p]));
+    const onPage = (pupilId: number, day?: string) => {
+      const p = pupils.get(pupilId);
+      return !!p && (!day || (p.fromDate <= day && (p.toDate === null || day <= p.toDate)));
+    };
+    const scaleOpts = { grade: meta.grade, passFail: meta.passFail };
+
+    const lateLessons = new Set<number>();
+    for (const x of cells) {
+      const where = { lessonId: x.lessonId, pupilId: x.pupilId };
+      const lesson = lessons.get(x.lessonId);
+      if (!lesson || lesson.pageId !== input.pageId) problem(where, 'lesson_not_on_page');
+      else if (!canWrite && !substituteLessonIds.includes(lesson.id)) problem(where, 'not_your_lesson');
+      else if (lesson.cancelled) problem(where, 'cancelled_lesson');
+      else if (lesson.date > today) problem(where, 'future_lesson');
+      else if (!onPage(x.pupilId, lesson.date)) problem(where, 'pupil_not_on_page');
+      else {
+        const bad = checkMark(meta.scale, x.mark, 'lesson', scaleOpts);
+        if (bad) problem(where, bad);
+        else if (daysBetween(lesson.date, today) > input.lateEditDays) {
+          if (!input.reason) problem(where, 'reason_required');
+          lateLessons.add(lesson.id);
+        }
+      }
+    }
+    for (const x of summary) {
+      const where = { columnId: x.columnId, pupilId: x.pupilId };
+      const column = columns.get(x.columnId);
+      if (!column || column.pageId !== input.pageId) problem(where, 'column_not_on_page');
+      else if (!canWrite) problem(where, 'not_your_lesson');
+      else if (!onPage(x.pupilId)) problem(where, 'pupil_not_on_page');
+      else {
+        const bad = checkMark(meta.scale, x.mark, column.kind, scaleOpts);
+        if (bad) problem(where, bad);
+        else if (column.kind === 'corrected' && !input.reason) problem(where, 'corrected_reason_required');
+      }
+    }
+    if (problems.length) throw new AppError('invalid_entries', { count: problems.length }, { problems });
+
+    const currentCells = new Map((await repo.lockCells(c, ctx.schoolId, cells)).map((r) => [`${r.lessonId}:${r.pupilId}`, r]));
+    const currentSummary = new Map((await repo.lockSummary(c, ctx.schoolId, summary)).map((r) => [`${r.columnId}:${r.pupilId}`, r]));
+    const conflicts: TEntryConflict[] = [];
+    for (const x of cells) {
+      const cur = currentCells.get(`${x.lessonId}:${x.pupilId}`);
+      if ((cur?.version ?? 0) !== x.version) {
+        conflicts.push({ lessonId: x.lessonId, pupilId: x.pupilId, mark: cur?.mark ?? '', absent: cur?.absent ?? false, version: cur?.version ?? 0, updatedBy: cur?.updatedBy ?? null, updatedAt: cur?.updatedAt ?? null });
+      }
+    }
+    for (const x of summary) {
+      const cur = currentSummary.get(`${x.columnId}:${x.pupilId}`);
+      if ((cur?.version ?? 0) !== x.version) {
+        conflicts.push({ columnId: x.columnId, pupilId: x.pupilId, mark: cur?.mark ?? '', version: cur?.version ?? 0, updatedBy: cur?.updatedBy ?? null, updatedAt: cur?.updatedAt ?? null });
+      }
+    }
+    if (conflicts.length) throw new AppError('conflict', {}, { conflicts });
+
+    // A summary mark set earlier and older than the window is a correction: it needs a reason too.
+    for (const x of summary) {
+      const cur = currentSummary.get(`${x.columnId}:${x.pupilId}`);
+      if (cur?.mark && cur.mark !== x.mark && daysBetween(cur.updatedAt.slice(0, 10), today) > input.lateEditDays && !input.reason) {
+        problem({ columnId: x.columnId, pupilId: x.pupilId }, 'reason_required');
+      }
+    }
+    if (problems.length) throw new AppError('invalid_entries', { count: problems.length }, { problems });
+
+    const changedCells = cells.filter((x) => {
+      const cur = currentCells.get(`${x.lessonId}:${x.pupilId}`);
+      return !cur || cur.mark !== x.mark || cur.absent !== x.absent;
+    });
+    const changedSummary = summary.filter((x) => currentSummary.get(`${x.columnId}:${x.pupilId}`)?.mark !== x.mark || !currentSummary.has(`${x.columnId}:${x.pupilId}`));
+    const history: repo.ChangeRow[] = [];
+    for (const x of changedCells) {
+      const cur = currentCells.get(`${x.lessonId}:${x.pupilId}`);
+      const base = { pageId: input.pageId, lessonId: x.lessonId, columnId: null, pupilId: x.pupilId, reason: input.reason, late: lateLessons.has(x.lessonId) };
+      if ((cur?.mark ?? '') !== x.mark) history.push({ ...base, field: 'mark', oldValue: cur?.mark ?? '', newValue: x.mark });
+      if ((cur?.absent ?? false) !== x.absent) history.push({ ...base, field: 'attendance', oldValue: cur?.absent ? 'н' : '', newValue: x.absent ? 'н' : '' });
+    }
+    for (const x of changedSummary) {
+      const cur = currentSummary.get(`${x.columnId}:${x.pupilId}`);
+      const late = !!cur?.mark && daysBetween(cur.updatedAt.slice(0, 10), today) > input.lateEditDays;
+      history.push({ pageId: input.pageId, lessonId: null, columnId: x.columnId, pupilId: x.pupilId, field: 'summary', oldValue: cur?.mark ?? '', newValue: x.mark, reason: input.reason, late });
+    }
+    const savedCells = await repo.upsertCells(c, ctx.schoolId, ctx.userId, changedCells);
+    const savedSummary = await repo.upsertSummary(c, ctx.schoolId, ctx.userId, changedSummary);
+    await repo.insertChanges(c, ctx.schoolId, ctx.userId, history);
+    const attendanceLessons = changedCells.filter((x) => x.absent || currentCells.get(`${x.lessonId}:${x.pupilId}`)?.absent).map((x) => x.lessonId);
+    await repo.touchLessons(c, ctx.schoolId, [...new Set(changedCells.map((x) => x.lessonId))], [...new Set(attendanceLessons)]);
+    return { cells: savedCells, summary: savedSummary };
+  });
+}

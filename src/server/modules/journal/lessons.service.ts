@@ -1,0 +1,102 @@
+import type { TLessonPatch } from '../../../shared/api/journal.js';
+import { CELL_PROBLEMS, formatMessage, type Lang } from '../../../shared/errors.js';
+import type { TPrincipal } from '../../../shared/roles.js';
+import type { Database } from '../../db/database.js';
+import { type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
+import { AppError } from '../../http/errors.js';
+import { daysBetween, loadPageAccess, requireReadablePage } from './access.js';
+import { type ChangeRow, insertChanges } from './entries.repo.js';
+import * as repo from './lessons.repo.js';
+
+type PatchInput = Omit<TLessonPatch, 'reason'> & { reason: string };
+
+function refuse(code: string, lang: Lang, params: Record<string, number> = {}): never {
+  throw new AppError('invalid_entries', { count: 1 }, { problems: [{ code, message: formatMessage(CELL_PROBLEMS[code][lang], params) }] });
+}
+
+/**
+ * Changes a lesson's topic, homework, remote flag, attendance flag, date or period, or cancels it,
+ * with optimistic concurrency and a history row for every field that changed.
+ */
+export async function patchLesson(
+  db: Database,
+  ctx: TenantContext,
+  principal: TPrincipal,
+  opts: { pageId: number; lessonId: number; patch: PatchInput; lang: Lang; lateEditDays: number },
+) {
+  const { patch, lang } = opts;
+  return withSchool(db, ctx, async (c) => {
+    const { meta, canWrite, substituteLessonIds } = await loadPageAccess(c, ctx, principal, opts.pageId, lang);
+    const substitute = substituteLessonIds.includes(opts.lessonId);
+    if (!canWrite && !substitute) throw new AppError('forbidden');
+    // a substitute fills the lesson; moving or cancelling it stays with the page's teacher
+    if (!canWrite && (patch.date !== undefined || patch.period !== undefined || patch.cancelled !== undefined)) throw new AppError('forbidden');
+    if (meta.yearStatus === 'closed') throw new AppError('year_closed');
+    const lesson = await repo.lockLesson(c, ctx.schoolId, opts.lessonId);
+    if (!lesson || lesson.pageId !== opts.pageId) throw new AppError('not_found');
+    if (lesson.version !== patch.version) throw new AppError('conflict', {}, { lesson });
+    if (patch.homework && meta.grade === 1) refuse('no_homework_grade1', lang);
+    if (patch.date && (patch.date < meta.yearStartsOn || patch.date > meta.yearEndsOn)) refuse('date_outside_year', lang);
+    const late = daysBetween(lesson.date, todayOf(db)) > opts.lateEditDays;
+    if (late && !patch.reason) refuse('reason_required', lang, { days: opts.lateEditDays });
+
+    const next = { ...lesson };
+    const history: ChangeRow[] = [];
+    const base = { pageId: opts.pageId, lessonId: lesson.id, columnId: null, pupilId: null, reason: patch.reason, late };
+    const track = (field: ChangeRow['field'], oldValue: string, newValue: string) => {
+      if (oldValue !== newValue) history.push({ ...base, field, oldValue, newValue });
+    };
+    if (patch.topic !== undefined) track('topic', lesson.topic, (next.topic = patch.topic.trim()));
+    if (patch.homework !== undefined) track('homework', lesson.homework, (next.homework = patch.homework.trim()));
+    if (patch.remote !== undefined) track('remote', String(lesson.remote), String((next.remote = patch.remote)));
+    if (patch.attendanceTaken !== undefined) next.attendanceTaken = patch.attendanceTaken;
+    if (patch.date !== undefined) next.date = patch.date;
+    if (patch.period !== undefined) next.period = patch.period;
+    if (patch.cancelled !== undefined) next.cancelled = patch.cancelled;
+    const describe = (l: repo.LessonRow) => `${l.date} #${l.period}${l.cancelled ? ' скасовано' : ''}`;
+    track('lesson', describe(lesson), describe(next));
+    const saved = await repo.updateLesson(c, ctx.schoolId, ctx.userId, next);
+    await insertChanges(c, ctx.schoolId, ctx.userId, history);
+    return saved;
+  });
+}
+
+/** Adds an extra lesson to a page (a lesson not in the timetable). */
+export async function addLesson(
+  db: Database,
+  ctx: TenantContext,
+  principal: TPrincipal,
+  opts: { pageId: number; lesson: { date: string; period: number; topic: string; homework: string; remote: boolean }; lang: Lang },
+) {
+  return withSchool(db, ctx, async (c) => {
+    const { meta, canWrite } = await loadPageAccess(c, ctx, principal, opts.pageId, opts.lang);
+    if (!canWrite) throw new AppError('forbidden');
+    if (meta.yearStatus === 'closed') throw new AppError('year_closed');
+    const l = opts.lesson;
+    if (l.date < meta.yearStartsOn || l.date > meta.yearEndsOn) refuse('date_outside_year', opts.lang);
+    if (l.homework && meta.grade === 1) refuse('no_homework_grade1', opts.lang);
+    const saved = await repo.insertLesson(c, ctx.schoolId, ctx.userId, { pageId: opts.pageId, ...l });
+    await insertChanges(c, ctx.schoolId, ctx.userId, [
+      { pageId: opts.pageId, lessonId: saved.id, columnId: null, pupilId: null, field: 'lesson', oldValue: '', newValue: `${l.date} #${l.period}`, reason: '', late: false },
+    ]);
+    return saved;
+  });
+}
+
+/** The head or administrator names who substitutes one lesson; that teacher may then fill it. */
+export async function setSubstitute(db: Database, ctx: TenantContext, opts: { pageId: number; lessonId: number; teacherId: number | null }) {
+  return withSchool(db, ctx, async (c) => {
+    const lesson = await repo.lockLesson(c, ctx.schoolId, opts.lessonId);
+    if (!lesson || lesson.pageId !== opts.pageId) throw new AppError('not_found');
+    if (opts.teacherId !== null && !(await repo.isActiveTeacher(c, ctx.schoolId, opts.teacherId))) throw new AppError('not_found');
+    return (await repo.setSubstitute(c, ctx.schoolId, opts.lessonId, opts.teacherId))!;
+  });
+}
+
+/** A page's change history, newest first, optionally of one cell, lesson or column. */
+export async function pageHistory(db: Database, ctx: TenantContext, principal: TPrincipal, pageId: number, filter: { lessonId?: number; columnId?: number; pupilId?: number }) {
+  return withSchool(db, ctx, async (c) => {
+    await requireReadablePage(c, ctx, principal, pageId);
+    return repo.history(c, ctx.schoolId, pageId, filter);
+  });
+}
