@@ -1,5 +1,5 @@
 import type { TPrincipal } from '../../../shared/roles.js';
-import { type Client, type TenantContext } from '../../db/tenancy.js';
+import type { Client, TenantContext } from '../../db/tenancy.js';
 import { membershipOf } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
 import { type PageMeta, pageMeta, substitutedLessonIds } from './page.repo.js';

@@ -40,21 +40,28 @@ export async function patchLesson(
     const late = daysBetween(lesson.date, todayOf(db)) > opts.lateEditDays;
     if (late && !patch.reason) refuse('reason_required', lang, { days: opts.lateEditDays });
 
-    const next = { ...lesson };
-    const history: ChangeRow[] = [];
-    const base = { pageId: opts.pageId, lessonId: lesson.id, columnId: null, pupilId: null, reason: patch.reason, late };
-    const track = (field: ChangeRow['field'], oldValue: string, newValue: string) => {
-      if (oldValue !== newValue) history.push({ ...base, field, oldValue, newValue });
+    const next: repo.LessonRow = {
+      ...lesson,
+      topic: patch.topic?.trim() ?? lesson.topic,
+      homework: patch.homework?.trim() ?? lesson.homework,
+      remote: patch.remote ?? lesson.remote,
+      attendanceTaken: patch.attendanceTaken ?? lesson.attendanceTaken,
+      date: patch.date ?? lesson.date,
+      period: patch.period ?? lesson.period,
+      cancelled: patch.cancelled ?? lesson.cancelled,
     };
-    if (patch.topic !== undefined) track('topic', lesson.topic, (next.topic = patch.topic.trim()));
-    if (patch.homework !== undefined) track('homework', lesson.homework, (next.homework = patch.homework.trim()));
-    if (patch.remote !== undefined) track('remote', String(lesson.remote), String((next.remote = patch.remote)));
-    if (patch.attendanceTaken !== undefined) next.attendanceTaken = patch.attendanceTaken;
-    if (patch.date !== undefined) next.date = patch.date;
-    if (patch.period !== undefined) next.period = patch.period;
-    if (patch.cancelled !== undefined) next.cancelled = patch.cancelled;
     const describe = (l: repo.LessonRow) => `${l.date} #${l.period}${l.cancelled ? ' скасовано' : ''}`;
-    track('lesson', describe(lesson), describe(next));
+    const base = { pageId: opts.pageId, lessonId: lesson.id, columnId: null, pupilId: null, reason: patch.reason, late };
+    const history: ChangeRow[] = (
+      [
+        ['topic', lesson.topic, next.topic],
+        ['homework', lesson.homework, next.homework],
+        ['remote', String(lesson.remote), String(next.remote)],
+        ['lesson', describe(lesson), describe(next)],
+      ] as const
+    )
+      .filter(([, oldValue, newValue]) => oldValue !== newValue)
+      .map(([field, oldValue, newValue]) => ({ ...base, field, oldValue, newValue }));
     const saved = await repo.updateLesson(c, ctx.schoolId, ctx.userId, next);
     await insertChanges(c, ctx.schoolId, ctx.userId, history);
     return saved;
