@@ -14,7 +14,9 @@ import { registerAccessControl } from './http/access.js';
 import { registerErrorHandler, zodValidatorCompiler } from './http/errors.js';
 import { authRoutes } from './modules/auth/routes.js';
 import * as auth from './modules/auth/service.js';
+import { diaryRoutes } from './modules/diary/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { classbookRoutes } from './modules/journal/classbook.routes.js';
 import { journalRoutes } from './modules/journal/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { schoolsRoutes } from './modules/schools/routes.js';
@@ -89,6 +91,8 @@ export async function buildApp(opts: { db: Database; config: TConfig; logger?: b
   await app.register(schoolsRoutes);
   await app.register(peopleRoutes);
   await app.register(journalRoutes);
+  await app.register(classbookRoutes);
+  await app.register(diaryRoutes);
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
