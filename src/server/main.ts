@@ -1,6 +1,8 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
+import { configureMailer, sendDueEmails } from './jobs/outbox.js';
+import { registerPeriodicTask, startWorker } from './jobs/worker.js';
 import { isEmptyDatabase, openConfiguredDatabase } from './db/open.js';
 import { printDemoLogins } from './main-print.js';
 import { seedDemo } from './modules/demo/index.js';
@@ -20,7 +22,13 @@ async function main(): Promise<void> {
     printDemoLogins(summary.logins);
   }
   const app = await buildApp({ db, config });
+  configureMailer(config.SMTP_URL, config.MAIL_FROM);
+  registerPeriodicTask(async (d) => {
+    await sendDueEmails(d);
+  });
+  const stopWorker = config.WORKER === 'on' ? startWorker(db, app.log, config.WORKER_INTERVAL_MS) : async () => undefined;
   const close = async () => {
+    await stopWorker();
     await app.close();
     await db.close();
     process.exit(0);
