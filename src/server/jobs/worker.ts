@@ -1,14 +1,24 @@
-import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database.js';
 import { withSystem } from '../db/tenancy.js';
 import { claimJob, enqueueJob, failJob, finishJob, type JobRow, setJobProgress } from './queue.js';
+
+/** What the worker logs through: pino's logger or anything with the same two methods. */
+export interface Logger {
+  error(obj: unknown, msg?: string): void;
+  info(obj: unknown, msg?: string): void;
+}
+
+const consoleLogger: Logger = {
+  error: (obj, msg) => console.error(msg ?? '', obj),
+  info: (obj, msg) => console.log(msg ?? '', obj),
+};
 
 export interface JobContext {
   db: Database;
   job: JobRow;
   /** reports progress and extends the job's lock */
   progress(done: number, total: number, message?: string): Promise<void>;
-  log: FastifyBaseLogger | Console;
+  log: Logger;
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<unknown>;
@@ -42,7 +52,7 @@ export function registerPeriodicTask(task: (db: Database) => Promise<void>): voi
 const LOCK_SECONDS = 120;
 
 /** Runs one due job, if any; returns whether it ran one. */
-export async function runOneJob(db: Database, log: FastifyBaseLogger | Console = console): Promise<boolean> {
+export async function runOneJob(db: Database, log: Logger = consoleLogger): Promise<boolean> {
   const job = await claimJob(db, [...handlers.keys()], LOCK_SECONDS);
   if (!job) return false;
   const handler = handlers.get(job.kind)!;
@@ -65,7 +75,7 @@ export async function scheduleRecurring(db: Database, now = new Date()): Promise
 }
 
 /** Drains due jobs and periodic tasks; tests call this instead of waiting for the timer. */
-export async function tick(db: Database, log: FastifyBaseLogger | Console = console): Promise<void> {
+export async function tick(db: Database, log: Logger = consoleLogger): Promise<void> {
   await scheduleRecurring(db);
   for (const task of periodic) await task(db);
   while (await runOneJob(db, log)) {
@@ -74,7 +84,7 @@ export async function tick(db: Database, log: FastifyBaseLogger | Console = cons
 }
 
 /** Starts the background loop; returns a function that stops it. */
-export function startWorker(db: Database, log: FastifyBaseLogger | Console, intervalMs = 5000): () => Promise<void> {
+export function startWorker(db: Database, log: Logger, intervalMs = 5000): () => Promise<void> {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   const loop = async () => {
