@@ -1,0 +1,50 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { LoginPage } from '../features/auth/components/LoginPage.js';
+import { DiaryRoute } from '../features/diary/components/DiaryRoute.js';
+import { JournalPageRoute } from '../features/journal/components/JournalPageRoute.js';
+import { RequireAuth } from '../lib/auth.js';
+import { AppLayout } from './layout/AppLayout.js';
+import { ChooserRoute } from './routes/chooser.js';
+import { CityHomeRoute, CityScope } from './routes/city.js';
+import { ClassRoute } from './routes/class.js';
+import { ClassesRoute } from './routes/classes.js';
+import { NotFoundRoute } from './routes/not-found.js';
+import { PupilRoute } from './routes/pupil.js';
+import { SchoolHomeRoute } from './routes/school-home.js';
+import { SchoolPagesRoute } from './routes/school-pages.js';
+import { SchoolScope } from './routes/school-scope.js';
+
+/** Every screen: the context (school or city) is in the address, so links can be shared. */
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <ChooserRoute /> },
+          {
+            path: 's/:schoolId',
+            element: <SchoolScope />,
+            children: [
+              { index: true, element: <SchoolHomeRoute /> },
+              { path: 'journal', element: <SchoolPagesRoute /> },
+              { path: 'journal/:pageId', element: <JournalPageRoute /> },
+              { path: 'classes', element: <ClassesRoute /> },
+              { path: 'classes/:classId', element: <ClassRoute /> },
+              { path: 'pupils/:pupilId', element: <PupilRoute /> },
+              { path: 'diary/:pupilId', element: <DiaryRoute /> },
+            ],
+          },
+          { path: 'city/:cityId', element: <CityScope />, children: [{ index: true, element: <CityHomeRoute /> }] },
+          { path: '*', element: <NotFoundRoute /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}
