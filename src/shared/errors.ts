@@ -37,6 +37,31 @@ export const ERRORS = {
     uk: 'Навчальний рік закрито: зміни неможливі.',
     en: 'The school year is closed: no changes are possible.',
   },
+  login_taken: { status: 409, uk: 'Логін {login} уже зайнятий.', en: 'The login {login} is already taken.' },
+  class_exists: { status: 409, uk: 'Клас {label} уже є в цьому навчальному році.', en: 'Class {label} already exists this school year.' },
+  no_open_year: { status: 409, uk: 'У школі немає відкритого навчального року.', en: 'The school has no open school year.' },
+  self_lockout: {
+    status: 409,
+    uk: 'Не можна вимкнути себе або зняти з себе роль адміністратора.',
+    en: 'You cannot deactivate yourself or remove your own administrator role.',
+  },
+  movement_refused: { status: 409, uk: '{reason}', en: '{reason}' },
+  import_problems: {
+    status: 400,
+    uk: 'У файлі є помилки в рядках: {count}. Нічого не записано.',
+    en: 'The file has problems in {count} rows. Nothing was written.',
+  },
+  unreadable_file: {
+    status: 400,
+    uk: 'Не вдалося прочитати файл: {reason}',
+    en: 'The file could not be read: {reason}',
+  },
+  missing_columns: {
+    status: 400,
+    uk: 'У файлі не знайдено обовʼязкових стовпців: {columns}.',
+    en: 'The file lacks required columns: {columns}.',
+  },
+  import_committed: { status: 409, uk: 'Цей файл уже імпортовано.', en: 'This file has already been imported.' },
   internal: {
     status: 500,
     uk: 'Сталася помилка на сервері. Спробуйте пізніше.',
