@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { TJournalPage, TLesson, TSummaryColumn } from '../../../../shared/api/journal.js';
+import { buildGridModel, cellKeyAt, isCellWritable, shortDate, thematicColumnsFor } from './grid-model.js';
+
+const lesson = (id: number, date: string, extra: Partial<TLesson> = {}): TLesson => ({
+  id,
+  date,
+  period: 1,
+  topic: '',
+  homework: '',
+  remote: false,
+  kind: 'scheduled',
+  cancelled: false,
+  version: 1,
+  substituteId: null,
+  attendanceTaken: false,
+  ...extra,
+});
+const column = (id: number, kind: TSummaryColumn['kind'], afterDate: string | null, position: number): TSummaryColumn => ({
+  id,
+  kind,
+  semester: 1,
+  title: kind,
+  afterDate,
+  position,
+});
+
+function page(over: Partial<TJournalPage['page']> = {}): TJournalPage {
+  return {
+    page: {
+      id: 1,
+      classId: 1,
+      classLabel: '5-А',
+      grade: 5,
+      subjectName: 'Математика',
+      groupName: null,
+      teacherId: 1,
+      teacherName: 'Вчитель',
+      scale: { code: 'points12', name: '12', values: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'], freeText: false },
+      passFail: false,
+      yearName: '2026/2027',
+      yearStatus: 'open',
+      semesters: [],
+      lateEditDays: 7,
+      today: '2026-09-10',
+      canWrite: true,
+      substituteLessonIds: [],
+      ...over,
+    },
+    semester: 1,
+    pupils: [
+      { id: 1, name: 'Бойко Милослава', fromDate: '2026-09-01', toDate: null },
+      { id: 2, name: 'Гайдамака Дарина', fromDate: '2026-09-05', toDate: null },
+    ],
+    lessons: [lesson(12, '2026-09-08'), lesson(11, '2026-09-02'), lesson(13, '2026-09-15'), lesson(14, '2026-09-09', { cancelled: true })],
+    columns: [column(21, 'semester', null, 30), column(20, 'thematic', '2026-09-08', 10), column(22, 'corrected', null, 40)],
+    cells: [[11, 1, '9', false, 2]],
+    summary: [[20, 1, '8', 1]],
+  };
+}
+
+describe('buildGridModel', () => {
+  it('orders lessons by date and places a thematic column after the last lesson up to its date', () => {
+    const m = buildGridModel(page());
+    expect(m.columns.map((c) => `${c.kind}:${c.id}`)).toEqual([
+      'lesson:11',
+      'lesson:12',
+      'thematic:20',
+      'lesson:14',
+      'lesson:13',
+      'semester:21',
+      'corrected:22',
+    ]);
+    expect(m.columns[2].ordinal).toBe(1);
+  });
+
+  it('groups lesson columns by month for the header and keeps stored cells by key', () => {
+    const m = buildGridModel(page());
+    expect(m.runs.map((r) => [r.month, r.span])).toEqual([
+      ['2026-09', 2],
+      [null, 1],
+      ['2026-09', 2],
+      [null, 1],
+      [null, 1],
+    ]);
+    expect(m.stored.get('11:1')).toEqual({ mark: '9', absent: false, version: 2 });
+    expect(m.stored.get('s20:1')).toEqual({ mark: '8', absent: false, version: 1 });
+    expect(cellKeyAt(m.columns[2], 1)).toBe('s20:1');
+  });
+
+  it('lets the teacher write past lessons of enrolled pupils only; not future or cancelled ones', () => {
+    const m = buildGridModel(page());
+    const [boiko, haidamaka] = m.rows.map((r) => r.pupil);
+    const col = (id: number) => m.columns.find((c) => c.id === id && c.kind === 'lesson')!;
+    expect(isCellWritable(col(11), boiko)).toBe(true);
+    expect(isCellWritable(col(11), haidamaka)).toBe(false);
+    expect(isCellWritable(col(13), boiko)).toBe(false);
+    expect(col(13).isFuture).toBe(true);
+    expect(isCellWritable(col(14), boiko)).toBe(false);
+  });
+
+  it('is read-only without canWrite except the substituted lessons', () => {
+    const m = buildGridModel(page({ canWrite: false, substituteLessonIds: [12] }));
+    expect(m.columns.filter((c) => c.writable).map((c) => c.id)).toEqual([12]);
+  });
+
+  it('is read-only in a closed year', () => {
+    expect(buildGridModel(page({ yearStatus: 'closed' })).columns.some((c) => c.writable)).toBe(false);
+  });
+
+  it('finds the thematic columns a semester column sums up', () => {
+    const m = buildGridModel(page());
+    const semester = m.columns.find((c) => c.kind === 'semester')!;
+    expect(thematicColumnsFor(m, semester).map((c) => c.id)).toEqual([20]);
+  });
+
+  it('shows dates as дд.мм', () => {
+    expect(shortDate('2026-09-08')).toBe('08.09');
+  });
+});
