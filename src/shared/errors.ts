@@ -62,6 +62,83 @@ export const ERRORS = {
     en: 'The file lacks required columns: {columns}.',
   },
   import_committed: { status: 409, uk: 'Цей файл уже імпортовано.', en: 'This file has already been imported.' },
+  // curriculum, timetable, calendar
+  timetable_teacher_busy: {
+    status: 409,
+    uk: 'Учитель {teacher} у цей час уже має урок: {lesson}.',
+    en: 'Teacher {teacher} already has a lesson at this time: {lesson}.',
+  },
+  timetable_room_busy: {
+    status: 409,
+    uk: 'Кабінет {room} у цей час зайнятий: {lesson}.',
+    en: 'Room {room} is taken at this time: {lesson}.',
+  },
+  timetable_class_busy: {
+    status: 409,
+    uk: 'Клас {class} у цей час уже має урок: {lesson}.',
+    en: 'Class {class} already has a lesson at this time: {lesson}.',
+  },
+  timetable_groups_overlap: {
+    status: 409,
+    uk: 'Групи мають спільних учнів, тож не можуть навчатися одночасно: {lesson}.',
+    en: 'The groups share pupils, so they cannot have lessons at the same time: {lesson}.',
+  },
+  timetable_past_date: {
+    status: 400,
+    uk: 'Зміни розкладу діють від сьогодні ({today}) або пізніше: минулі уроки не змінюються.',
+    en: 'Timetable changes take effect from today ({today}) or later: past lessons do not change.',
+  },
+  timetable_entry_ended: {
+    status: 400,
+    uk: 'Цей урок у розкладі закінчився {validTo}: змінювати його від {from} нічого.',
+    en: 'This timetable lesson ended on {validTo}: there is nothing to change from {from}.',
+  },
+  outside_year: {
+    status: 400,
+    uk: 'Дата {date} поза навчальним роком ({startsOn} – {endsOn}).',
+    en: 'The date {date} is outside the school year ({startsOn} – {endsOn}).',
+  },
+  date_order: { status: 400, uk: 'Дата завершення раніша за дату початку.', en: 'The end date is before the start date.' },
+  semesters_invalid: {
+    status: 400,
+    uk: 'Семестри мають бути в межах навчального року, іти по черзі й не перетинатися.',
+    en: 'Semesters must lie within the school year, in order, without overlapping.',
+  },
+  city_day_off_exists: { status: 409, uk: 'День {day} уже оголошено вихідним.', en: 'The day {day} is already declared off.' },
+  subject_exists: { status: 409, uk: 'Предмет «{name}» уже є.', en: 'The subject "{name}" already exists.' },
+  subject_in_use: {
+    status: 409,
+    uk: 'Предмет використовується в навчальному плані або в журналах: його не можна видалити.',
+    en: 'The subject is used by the curriculum or by journals, so it cannot be deleted.',
+  },
+  group_exists: { status: 409, uk: 'Група «{name}» у цьому класі вже є.', en: 'The class already has a group "{name}".' },
+  group_in_use: {
+    status: 409,
+    uk: 'Група має сторінки журналу: спершу видаліть їх.',
+    en: 'The group has journal pages: delete them first.',
+  },
+  pupils_not_in_class: {
+    status: 400,
+    uk: 'Учні не навчаються в цьому класі: {count}.',
+    en: 'Pupils not in this class: {count}.',
+  },
+  page_exists: {
+    status: 409,
+    uk: 'Для цього класу (групи) уже є сторінка з предмета «{subject}».',
+    en: 'This class (group) already has a page for "{subject}".',
+  },
+  page_in_use: {
+    status: 409,
+    uk: 'Сторінка вже має записи в журналі: її не можна видалити. Можна змінити вчителя.',
+    en: 'The page already has journal entries, so it cannot be deleted. You can change its teacher.',
+  },
+  group_not_in_class: { status: 400, uk: 'Група належить іншому класу.', en: 'The group belongs to another class.' },
+  not_a_teacher: {
+    status: 400,
+    uk: 'Цей працівник не є активним учителем школи.',
+    en: 'This staff member is not an active teacher of the school.',
+  },
+  unknown_scale: { status: 400, uk: 'Невідома шкала оцінювання.', en: 'Unknown assessment scale.' },
   internal: {
     status: 500,
     uk: 'Сталася помилка на сервері. Спробуйте пізніше.',
