@@ -53,9 +53,15 @@ export const ERRORS = {
   },
   unreadable_file: {
     status: 400,
-    uk: 'Не вдалося прочитати файл: {reason}',
-    en: 'The file could not be read: {reason}',
+    uk: 'Не вдалося прочитати файл. Збережіть його як XLSX або CSV і спробуйте ще раз.',
+    en: 'The file could not be read. Save it as XLSX or CSV and try again.',
   },
+  old_excel_file: {
+    status: 400,
+    uk: 'Це файл старого формату Excel (XLS). Збережіть його як XLSX або CSV.',
+    en: 'This is an old Excel (XLS) file. Save it as XLSX or CSV.',
+  },
+  too_many_rows: { status: 400, uk: 'У файлі забагато рядків (понад {max}).', en: 'The file has too many rows (over {max}).' },
   missing_columns: {
     status: 400,
     uk: 'У файлі не знайдено обовʼязкових стовпців: {columns}.',
