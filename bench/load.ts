@@ -1,0 +1,84 @@
+/**
+ * The load generator, run as a separate process by bench/run.ts so the server and the load do
+ * not share an event loop. Reads a scenario as JSON from argv[2], prints autocannon's summary.
+ */
+import autocannon from 'autocannon';
+
+interface Scenario {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+  method?: 'GET' | 'PUT';
+  /** for saves: one lesson per connection, all its pupils, alternating marks */
+  save?: { path: string; lessons: number[]; pupils: number[]; reason: string; versions: [number, number, number][] };
+}
+
+const s: Scenario = JSON.parse(process.argv[2]);
+
+function saveRequests(save: NonNullable<Scenario['save']>) {
+  // autocannon resets a connection's context after each request sequence, so the state is
+  // kept here: the versions last seen per cell, and which lessons are in flight (a lesson is
+  // never written by two connections at once, so no request is stale)
+  const versions = new Map<string, number>(save.versions.map(([l, p, v]) => [`${l}:${p}`, v]));
+  const busy = new Set<number>();
+  let round = 0;
+  return [
+    {
+      method: 'PUT' as const,
+      path: save.path,
+      setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
+        const lesson = save.lessons.find((l) => !busy.has(l)) ?? save.lessons[0];
+        busy.add(lesson);
+        context.lesson = lesson;
+        round++;
+        const cells = save.pupils.map((pupilId, i) => ({
+          lessonId: lesson,
+          pupilId,
+          mark: (i + round) % 7 === 0 ? '' : String(((i + round) % 12) + 1),
+          absent: (i + round) % 7 === 0,
+          version: versions.get(`${lesson}:${pupilId}`) ?? 0,
+        }));
+        return { ...req, body: JSON.stringify({ cells, reason: save.reason }) };
+      },
+      onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+        if (status !== 200 && process.env.BENCH_DEBUG) console.error(status, body.slice(0, 300));
+        const rows: { lessonId: number; pupilId: number; version: number }[] =
+          status === 200 ? JSON.parse(body).cells : status === 409 ? JSON.parse(body).error.details.conflicts : [];
+        for (const c of rows) versions.set(`${c.lessonId}:${c.pupilId}`, c.version);
+        busy.delete(context.lesson as number);
+      },
+    },
+  ];
+}
+
+const instance = autocannon(
+  {
+    url: s.url,
+    connections: s.connections,
+    duration: s.duration,
+    headers: { ...s.headers, 'content-type': 'application/json' },
+    method: s.method ?? 'GET',
+    requests: (s.save ? saveRequests(s.save) : undefined) as never,
+  },
+  (err, result) => {
+    if (err) {
+      console.error(err);
+      process.exit(1);
+    }
+    const out = {
+      requests: result.requests.total,
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      bytesPerReq: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+    };
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  },
+);
+autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
