@@ -145,6 +145,48 @@ export const ERRORS = {
     en: 'This staff member is not an active teacher of the school.',
   },
   unknown_scale: { status: 400, uk: 'Невідома шкала оцінювання.', en: 'Unknown assessment scale.' },
+  // consent, invitations, announcements
+  invalid_scan: {
+    status: 400,
+    uk: 'Скан має бути файлом PDF, JPEG або PNG розміром до 4 МБ.',
+    en: 'The scan must be a PDF, JPEG or PNG file of 4 MB at most.',
+  },
+  scan_required: {
+    status: 400,
+    uk: 'Для паперової згоди додайте скан підписаного бланка.',
+    en: 'A paper consent needs the scan of the signed form.',
+  },
+  future_date: { status: 400, uk: 'Дата не може бути пізнішою за сьогодні.', en: 'The date cannot be later than today.' },
+  nothing_to_withdraw: {
+    status: 409,
+    uk: 'Ця особа не надавала згоди, тож відкликати нічого.',
+    en: 'This person has not given consent, so there is nothing to withdraw.',
+  },
+  notice_outdated: {
+    status: 409,
+    uk: 'Текст повідомлення оновлено. Прочитайте нову версію і підтвердьте ще раз.',
+    en: 'The notice has been updated. Please read the new version and confirm again.',
+  },
+  consent_required: {
+    status: 409,
+    uk: 'Спершу потрібна згода батьків на обробку персональних даних.',
+    en: 'A parent’s consent to process personal data is needed first.',
+  },
+  invitation_invalid: {
+    status: 404,
+    uk: 'Такого коду немає. Перевірте, чи правильно його введено, або зверніться до класного керівника.',
+    en: 'There is no such code. Check that it is typed correctly or ask the class teacher.',
+  },
+  invitation_used: {
+    status: 410,
+    uk: 'Цей код уже використано. Увійдіть зі своїм логіном або попросіть новий код у класного керівника.',
+    en: 'This code has already been used. Sign in with your login or ask the class teacher for a new code.',
+  },
+  invitation_expired: {
+    status: 410,
+    uk: 'Строк дії коду минув. Попросіть новий код у класного керівника.',
+    en: 'This code has expired. Ask the class teacher for a new one.',
+  },
   internal: {
     status: 500,
     uk: 'Сталася помилка на сервері. Спробуйте пізніше.',

@@ -11,4 +11,5 @@ export const FIELD_MESSAGES: Record<string, Record<Lang, string>> = {
   invalid_phone: { uk: 'Неправильний номер телефону.', en: 'Invalid phone number.' },
   invalid_class_letter: { uk: 'Літера класу: одна велика українська літера.', en: 'Class letter: one capital Ukrainian letter.' },
   invalid_login: { uk: 'Логін: латинські літери, цифри, крапка, дефіс.', en: 'Login: Latin letters, digits, dot, hyphen.' },
+  invalid_time: { uk: 'Час у форматі ГГ:ХХ, наприклад 21:00.', en: 'Time as HH:MM, e.g. 21:00.' },
 };
