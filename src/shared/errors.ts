@@ -61,6 +61,7 @@ export const ERRORS = {
     uk: 'Це файл старого формату Excel (XLS). Збережіть його як XLSX або CSV.',
     en: 'This is an old Excel (XLS) file. Save it as XLSX or CSV.',
   },
+  empty_file: { status: 400, uk: 'У файлі немає жодного рядка з даними.', en: 'The file has no data rows.' },
   too_many_rows: { status: 400, uk: 'У файлі забагато рядків (понад {max}).', en: 'The file has too many rows (over {max}).' },
   missing_columns: {
     status: 400,
