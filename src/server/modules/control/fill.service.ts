@@ -1,0 +1,193 @@
+/**
+ * Fill level (domain.md "Filling level"): per journal page and period, each component a share of
+ * what was expected; a page's level is the weighted mean of its applicable shares; roll-ups weigh
+ * page levels by planned lessons. The arithmetic over rows is in SQL (fill.repo.ts); this file
+ * turns counts into shares and levels.
+ */
+import type { TFillSettings } from '../../../shared/api/control.js';
+import type { Database } from '../../db/database.js';
+import { type Client, todayOf, withSchool, withSystem } from '../../db/tenancy.js';
+import { type FillScope, type PageCounts, pageCounts } from './fill.repo.js';
+import { type ResolvedPeriod, resolvePeriod } from './period.js';
+import { fillSettingsOfCity, fillSettingsOfSchool, SCHOOL_TIME_ZONE } from './settings.js';
+
+export interface TFillFigures {
+  planned: number;
+  held: number;
+  withTopic: number;
+  homeworkExpected: number;
+  withHomework: number;
+  withAttendance: number;
+  onTime: number;
+  pupils: number;
+  pupilsWithoutRecentMark: number;
+  summativeExpected: number;
+  summativePresent: number;
+  shares: { held: number; topic: number; homework: number; attendance: number; timeliness: number; density: number; summative: number };
+  level: number /* 0..1 */;
+}
+
+export type FillBy = 'page' | 'teacher' | 'class' | 'subject' | 'school';
+
+type Counts = Omit<TFillFigures, 'shares' | 'level'>;
+
+const COUNT_KEYS = [
+  'planned',
+  'held',
+  'withTopic',
+  'homeworkExpected',
+  'withHomework',
+  'withAttendance',
+  'onTime',
+  'pupils',
+  'pupilsWithoutRecentMark',
+  'summativeExpected',
+  'summativePresent',
+] as const satisfies readonly (keyof Counts)[];
+
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** Each component as [present, expected]; a component with nothing expected is left out of the level. */
+function components(n: Counts): Record<keyof TFillFigures['shares'], [number, number]> {
+  return {
+    held: [n.held, n.planned],
+    topic: [n.withTopic, n.planned],
+    homework: [n.withHomework, n.homeworkExpected],
+    attendance: [n.withAttendance, n.planned],
+    timeliness: [n.onTime, n.planned],
+    density: [n.pupils - n.pupilsWithoutRecentMark, n.pupils],
+    summative: [n.summativePresent, n.summativeExpected],
+  };
+}
+
+/**
+ * Shares and the weighted level of one set of counts. A share with nothing expected is 1 (nothing
+ * is missing) and does not count in the level; with nothing expected at all the level is 1.
+ */
+export function figuresOf(n: Counts, settings: TFillSettings): TFillFigures {
+  const shares = {} as TFillFigures['shares'];
+  let weighted = 0;
+  let weights = 0;
+  for (const [name, [present, expected]] of Object.entries(components(n)) as [keyof TFillFigures['shares'], [number, number]][]) {
+    const share = expected > 0 ? present / expected : 1;
+    shares[name] = round4(share);
+    if (expected > 0) {
+      weighted += settings.weights[name] * share;
+      weights += settings.weights[name];
+    }
+  }
+  const counts = Object.fromEntries(COUNT_KEYS.map((k) => [k, n[k]])) as Counts;
+  return { ...counts, shares, level: round4(weights > 0 ? weighted / weights : 1) };
+}
+
+interface KeyOf {
+  id: number;
+  name: string;
+}
+
+function keyOf(p: PageCounts, by: FillBy, schoolNames: Map<number, string>): KeyOf {
+  switch (by) {
+    case 'page':
+      return { id: p.pageId, name: p.pageLabel };
+    case 'teacher':
+      return { id: p.teacherId ?? 0, name: p.teacherName || '—' };
+    case 'class':
+      return { id: p.classId, name: p.classLabel };
+    case 'subject':
+      return { id: p.subjectId, name: p.subjectName };
+    case 'school':
+      return { id: p.schoolId, name: schoolNames.get(p.schoolId) ?? String(p.schoolId) };
+  }
+}
+
+const collator = new Intl.Collator('uk');
+
+/**
+ * Rolls page counts up by a key: counts add up, shares come from the sums, and the level is the
+ * mean of page levels weighted by planned lessons (from the sums when no lesson was planned).
+ * Sorted by level, lowest (most behind) first.
+ */
+export function rollUp(pages: PageCounts[], by: FillBy, settings: TFillSettings, schoolNames = new Map<number, string>()) {
+  const groups = new Map<number, { key: KeyOf; counts: Counts; levelSum: number }>();
+  for (const p of pages) {
+    const key = keyOf(p, by, schoolNames);
+    let g = groups.get(key.id);
+    if (!g) {
+      g = { key, counts: Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts, levelSum: 0 };
+      groups.set(key.id, g);
+    }
+    for (const k of COUNT_KEYS) g.counts[k] += p[k];
+    g.levelSum += figuresOf(p, settings).level * p.planned;
+  }
+  return [...groups.values()]
+    .map((g) => {
+      const figures = figuresOf(g.counts, settings);
+      if (g.counts.planned > 0) figures.level = round4(g.levelSum / g.counts.planned);
+      return { key: g.key, figures };
+    })
+    .sort((a, b) => a.figures.level - b.figures.level || collator.compare(a.key.name, b.key.name));
+}
+
+/** The scope of a fill computation for schools of one city. */
+export function scopeOf(schoolIds: number[], period: ResolvedPeriod, settings: TFillSettings, narrow: Partial<FillScope> = {}): FillScope {
+  return {
+    schoolIds,
+    from: period.from,
+    effectiveTo: period.effectiveTo,
+    timelinessDays: settings.timelinessDays,
+    densityLessons: settings.densityLessons,
+    timeZone: SCHOOL_TIME_ZONE,
+    ...narrow,
+  };
+}
+
+/** Page counts of one school in a transaction already opened for it. */
+export async function schoolPageCounts(c: Client, schoolId: number, period: ResolvedPeriod, settings: TFillSettings): Promise<PageCounts[]> {
+  if (period.effectiveTo < period.from) return [];
+  return pageCounts(c, scopeOf([schoolId], period, settings));
+}
+
+/** A school's fill level for a period, by page, teacher, class, subject or the whole school. */
+export async function schoolFill(
+  db: Database,
+  schoolId: number,
+  period: { from: string; to: string },
+  by: FillBy,
+): Promise<{ key: { id: number; name: string }; figures: TFillFigures }[]> {
+  const resolved = resolvePeriod(todayOf(db), period);
+  // the school's own rows only: row-level security as for any request of that school
+  return withSchool(db, { schoolId, userId: 0 }, async (c) => {
+    const settings = await fillSettingsOfSchool(c, schoolId);
+    const pages = await schoolPageCounts(c, schoolId, resolved, settings);
+    const names = by === 'school' ? await schoolNames(c, [schoolId]) : undefined;
+    return rollUp(pages, by, settings, names);
+  });
+}
+
+async function schoolNames(c: Client, ids: number[]): Promise<Map<number, string>> {
+  const r = await c.query<{ id: number; name: string }>('SELECT id, short_name AS name FROM school WHERE id = ANY($1::int[])', [ids]);
+  return new Map(r.rows.map((x) => [x.id, x.name]));
+}
+
+/**
+ * Every school of a city for a period, aggregates only (no page, teacher or pupil in the result).
+ * A school with nothing expected in the period has zero counts and level 1.
+ */
+export async function cityFillBySchool(
+  db: Database,
+  cityId: number,
+  period: { from: string; to: string },
+): Promise<{ schoolId: number; schoolName: string; figures: TFillFigures }[]> {
+  const resolved = resolvePeriod(todayOf(db), period);
+  return withSystem(db, async (c) => {
+    const settings = await fillSettingsOfCity(c, cityId);
+    if (!settings) return [];
+    const schools = await c.query<{ id: number; name: string }>('SELECT id, short_name AS name FROM school WHERE city_id = $1 ORDER BY id', [cityId]);
+    const ids = schools.rows.map((s) => s.id);
+    const pages = ids.length && resolved.effectiveTo >= resolved.from ? await pageCounts(c, scopeOf(ids, resolved, settings)) : [];
+    const names = new Map(schools.rows.map((s) => [s.id, s.name]));
+    const rolled = new Map(rollUp(pages, 'school', settings, names).map((r) => [r.key.id, r.figures]));
+    const empty = figuresOf(Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts, settings);
+    return schools.rows.map((s) => ({ schoolId: s.id, schoolName: s.name, figures: rolled.get(s.id) ?? empty }));
+  });
+}

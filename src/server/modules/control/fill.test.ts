@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.js';
+import { openTestDatabase, testEngine } from '../../test/db.js';
+import { cityFillBySchool, schoolFill } from './fill.service.js';
+import { buildFixture, type Fixture, TODAY, WEEK } from './test-fixture.js';
+
+let db: Database;
+let fx: Fixture;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  db.today = TODAY;
+  fx = await buildFixture(db, 'fill');
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe(`fill level arithmetic (${testEngine})`, () => {
+  it('counts every page of the week exactly', async () => {
+    const rows = await schoolFill(db, fx.school.schoolId, WEEK, 'page');
+    const byId = new Map(rows.map((r) => [r.key.id, r]));
+    expect(byId.get(fx.p1)).toEqual({
+      key: { id: fx.p1, name: '7-Б Алгебра' },
+      figures: {
+        planned: 2, held: 1, withTopic: 1, homeworkExpected: 2, withHomework: 1, withAttendance: 1, onTime: 1,
+        pupils: 2, pupilsWithoutRecentMark: 1, summativeExpected: 3, summativePresent: 1,
+        shares: { held: 0.5, topic: 0.5, homework: 0.5, attendance: 0.5, timeliness: 0.5, density: 0.5, summative: 0.3333 },
+        level: 0.4762,
+      },
+    });
+    expect(byId.get(fx.p2)?.figures).toMatchObject({
+      planned: 2, held: 2, withTopic: 2, homeworkExpected: 0, withAttendance: 1, onTime: 1, pupils: 0, summativeExpected: 0,
+      shares: { held: 1, topic: 1, homework: 1, attendance: 0.5, timeliness: 0.5, density: 1, summative: 1 },
+      level: 0.75,
+    });
+    expect(byId.get(fx.p3)?.figures).toMatchObject({ planned: 0, summativeExpected: 1, summativePresent: 0, level: 0 });
+    expect(rows.map((r) => r.key.id)).toEqual([fx.p3, fx.p1, fx.p2]);
+  });
+
+  it('rolls up by teacher, class, subject and school, weighting page levels by planned lessons', async () => {
+    const teachers = await schoolFill(db, fx.school.schoolId, WEEK, 'teacher');
+    expect(teachers.map((t) => [t.key.id, t.figures.level, t.figures.planned, t.figures.summativeExpected])).toEqual([
+      [fx.teacherA, 0.4762, 2, 4],
+      [fx.teacherB, 0.75, 2, 0],
+    ]);
+    const [school] = await schoolFill(db, fx.school.schoolId, WEEK, 'school');
+    expect(school.key).toEqual({ id: fx.school.schoolId, name: 'Гімназія fill' });
+    expect(school.figures).toMatchObject({ planned: 4, held: 3, withTopic: 3, summativeExpected: 4, summativePresent: 1, level: 0.6131 });
+    expect(school.figures.shares.summative).toBe(0.25);
+    const classes = await schoolFill(db, fx.school.schoolId, WEEK, 'class');
+    expect(classes.map((c) => c.key.name)).toEqual(['8-А', '7-Б', '2-А']);
+    const subjects = await schoolFill(db, fx.school.schoolId, WEEK, 'subject');
+    expect(subjects.map((c) => c.key.name)).toEqual(['Геометрія', 'Алгебра', 'Читання']);
+  });
+
+  it('gives the city aggregates only, one row per school', async () => {
+    const rows = await cityFillBySchool(db, fx.cityId, WEEK);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ schoolId: fx.school.schoolId, schoolName: 'Гімназія fill', figures: { level: 0.6131, planned: 4 } });
+    expect(JSON.stringify(rows)).not.toMatch(/Іваненко|Анна|Алгебра/);
+  });
+
+  it('counts nothing for a period that has not begun', async () => {
+    expect(await schoolFill(db, fx.school.schoolId, { from: '2025-10-20', to: '2025-10-26' }, 'page')).toEqual([]);
+  });
+});
