@@ -18,6 +18,7 @@ import { diaryRoutes } from './modules/diary/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { classbookRoutes } from './modules/journal/classbook.routes.js';
 import { journalRoutes } from './modules/journal/routes.js';
+import { peopleAdminRoutes } from './modules/people/admin.routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { schoolsRoutes } from './modules/schools/routes.js';
 
@@ -90,6 +91,7 @@ export async function buildApp(opts: { db: Database; config: TConfig; logger?: b
   await app.register(authRoutes);
   await app.register(schoolsRoutes);
   await app.register(peopleRoutes);
+  await app.register(peopleAdminRoutes);
   await app.register(journalRoutes);
   await app.register(classbookRoutes);
   await app.register(diaryRoutes);
