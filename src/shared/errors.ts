@@ -193,6 +193,36 @@ export const ERRORS = {
     uk: 'Сталася помилка на сервері. Спробуйте пізніше.',
     en: 'Something went wrong on the server. Please try again later.',
   },
+  year_incomplete: {
+    status: 409,
+    uk: 'Журнали року заповнено не повністю ({count}). Заповніть їх або вкажіть причину закриття.',
+    en: 'The year’s journals are incomplete ({count}). Complete them or give a reason for closing.',
+  },
+  year_not_closed: { status: 409, uk: 'Навчальний рік ще не закрито.', en: 'The school year is not closed yet.' },
+  already_promoted: {
+    status: 409,
+    uk: 'Учнів цього року вже переведено до наступного.',
+    en: 'The pupils of this year have already been promoted.',
+  },
+  archive_busy: { status: 409, uk: 'Архів цього року вже формується.', en: 'The archive of this year is being built already.' },
+  archive_not_built: { status: 409, uk: 'Архів ще не сформовано.', en: 'The archive has not been built yet.' },
+  archive_signed: {
+    status: 409,
+    uk: 'Архів уже підписано; новий архів можна сформувати після повторного закриття року.',
+    en: 'The archive is signed already; a new one can be built after the year is closed again.',
+  },
+  pkcs12_password: { status: 400, uk: 'Неправильний пароль до файлу ключа.', en: 'Wrong password for the key file.' },
+  pkcs12_invalid: {
+    status: 400,
+    uk: 'Файл не є ключем PKCS#12 з сертифікатом.',
+    en: 'The file is not a PKCS#12 key with its certificate.',
+  },
+  pkcs12_unsupported_key: {
+    status: 400,
+    uk: 'Ключ типу {type} не підтримується: потрібен ECDSA або RSA.',
+    en: 'Key type {type} is not supported: ECDSA or RSA is needed.',
+  },
+  signature_invalid: { status: 400, uk: 'Підпис не прийнято: {reason}', en: 'The signature was not accepted: {reason}' },
 } as const satisfies Record<string, { status: number; uk: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS | (string & {});

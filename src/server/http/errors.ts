@@ -68,6 +68,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const code = fe.statusCode === 429 ? 'rate_limited' : fe.statusCode === 404 ? 'not_found' : 'validation';
       return reply.status(fe.statusCode ?? 400).send(errorBody(code, lang));
     }
+    // the database refused a write to a closed school year (040_archive.sql)
+    if ((err as { code?: string }).code === 'KL001') return reply.status(409).send(errorBody('year_closed', lang));
     req.log.error({ err, url: req.url, method: req.method }, 'request failed');
     return reply.status(500).send(errorBody('internal', lang));
   });
