@@ -188,6 +188,17 @@ export const ERRORS = {
     uk: 'Строк дії коду минув. Попросіть новий код у класного керівника.',
     en: 'This code has expired. Ask the class teacher for a new one.',
   },
+  remark_deadline: {
+    status: 400,
+    uk: 'Термін усунення не може бути раніше дати перевірки.',
+    en: 'The deadline cannot be earlier than the date of the check.',
+  },
+  remark_future_check: { status: 400, uk: 'Дата перевірки ще не настала.', en: 'The date of the check is in the future.' },
+  remark_status: {
+    status: 409,
+    uk: 'Зауваження вже в іншому стані. Оновіть сторінку.',
+    en: 'The remark is already in another state. Reload the page.',
+  },
   internal: {
     status: 500,
     uk: 'Сталася помилка на сервері. Спробуйте пізніше.',
