@@ -14,8 +14,6 @@ import { registerAccessControl } from './http/access.js';
 import { registerErrorHandler, zodValidatorCompiler } from './http/errors.js';
 import { authRoutes } from './modules/auth/routes.js';
 import * as auth from './modules/auth/service.js';
-import { controlRoutes } from './modules/control/routes.js';
-import { consentRoutes } from './modules/consent/routes.js';
 import { curriculumRoutes } from './modules/curriculum/routes.js';
 import { diaryRoutes } from './modules/diary/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -26,7 +24,6 @@ import { peopleRoutes } from './modules/people/routes.js';
 import { calendarRoutes } from './modules/schools/calendar.routes.js';
 import { schoolsRoutes } from './modules/schools/routes.js';
 import { timetableRoutes } from './modules/timetable/routes.js';
-import { yearendRoutes } from './modules/yearend/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -101,9 +98,6 @@ export async function buildApp(opts: { db: Database; config: TConfig; logger?: b
   await app.register(journalRoutes);
   await app.register(classbookRoutes);
   await app.register(diaryRoutes);
-  await app.register(yearendRoutes);
-  await app.register(controlRoutes);
-  await app.register(consentRoutes);
   await app.register(curriculumRoutes);
   await app.register(timetableRoutes);
   await app.register(calendarRoutes);
