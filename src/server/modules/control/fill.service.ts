@@ -80,6 +80,11 @@ export function figuresOf(n: Counts, settings: TFillSettings): TFillFigures {
   return { ...counts, shares, level: round4(weights > 0 ? weighted / weights : 1) };
 }
 
+/** The figures of nothing expected: zero counts, every share 1, level 1. */
+export function emptyFigures(settings: TFillSettings): TFillFigures {
+  return figuresOf(Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts, settings);
+}
+
 interface KeyOf {
   id: number;
   name: string;
@@ -187,7 +192,6 @@ export async function cityFillBySchool(
     const pages = ids.length && resolved.effectiveTo >= resolved.from ? await pageCounts(c, scopeOf(ids, resolved, settings)) : [];
     const names = new Map(schools.rows.map((s) => [s.id, s.name]));
     const rolled = new Map(rollUp(pages, 'school', settings, names).map((r) => [r.key.id, r.figures]));
-    const empty = figuresOf(Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts, settings);
-    return schools.rows.map((s) => ({ schoolId: s.id, schoolName: s.name, figures: rolled.get(s.id) ?? empty }));
+    return schools.rows.map((s) => ({ schoolId: s.id, schoolName: s.name, figures: rolled.get(s.id) ?? emptyFigures(settings) }));
   });
 }

@@ -1,5 +1,7 @@
 import { type TFillSettings, ZFillSettings } from '../../../shared/api/control.js';
-import type { Client } from '../../db/tenancy.js';
+import type { Database } from '../../db/database.js';
+import { type Client, withSystem } from '../../db/tenancy.js';
+import { AppError } from '../../http/errors.js';
 
 /** The defaults of domain.md "Filling level": equal weights, entries within 1 day, marks in the last 8 lessons. */
 export const DEFAULT_FILL_SETTINGS: TFillSettings = {
@@ -37,4 +39,20 @@ export async function fillSettingsOfCity(c: Client, cityId: number): Promise<TFi
 /** Stores the city's fill settings (the owner role: city is not school-owned). */
 export async function saveFillSettings(c: Client, cityId: number, settings: TFillSettings): Promise<void> {
   await c.query(`UPDATE city SET settings = jsonb_set(settings, '{fill}', $2::jsonb) WHERE id = $1`, [cityId, JSON.stringify(settings)]);
+}
+
+/** The city's fill settings (city specialists: the route's policy). */
+export async function getCityFillSettings(db: Database, cityId: number): Promise<TFillSettings> {
+  const s = await withSystem(db, (c) => fillSettingsOfCity(c, cityId));
+  if (!s) throw new AppError('not_found');
+  return s;
+}
+
+/** Replaces the city's fill settings; weights and N apply to every school of the city from now on. */
+export async function putCityFillSettings(db: Database, cityId: number, settings: TFillSettings): Promise<TFillSettings> {
+  return withSystem(db, async (c) => {
+    if (!(await fillSettingsOfCity(c, cityId))) throw new AppError('not_found');
+    await saveFillSettings(c, cityId, settings);
+    return (await fillSettingsOfCity(c, cityId))!;
+  });
 }

@@ -1,0 +1,158 @@
+import type { TReportList, TTrend, TWeeklyReport, TWeeklyReportData } from '../../../shared/api/control.js';
+import type { Database } from '../../db/database.js';
+import { type Client, type TenantContext, todayOf, withSchool, withSystem } from '../../db/tenancy.js';
+import { AppError } from '../../http/errors.js';
+import { queueEmail } from '../../jobs/outbox.js';
+import { enqueueJob } from '../../jobs/queue.js';
+import { type JobContext, registerJobHandler, registerRecurringJob } from '../../jobs/worker.js';
+import { buildAnalysis } from './analysis.service.js';
+import { rollUp, schoolPageCounts } from './fill.service.js';
+import { addDays, isoWeekOf, previousWeek, resolvePeriod, weekBounds } from './period.js';
+import { remarkCounts } from './remarks.repo.js';
+import { percent, uaDate } from './report.labels.js';
+import { weeklyReportPdf } from './report.pdf.js';
+import * as repo from './report.repo.js';
+import { weeklyReportXlsx } from './report.xlsx.js';
+import { fillSettingsOfSchool, SCHOOL_TIME_ZONE } from './settings.js';
+
+export const WEEKLY_KIND = 'control.weekly';
+export const WEEKLY_SCHOOL_KIND = 'control.weekly.school';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A week's report data: the analysis (no pupil names: it is e-mailed) and the remarks counts. */
+async function buildReportData(c: Client, schoolId: number, week: string, today: string): Promise<TWeeklyReportData> {
+  const a = await buildAnalysis(c, schoolId, resolvePeriod(today, weekBounds(week)), today);
+  const remarks = (await remarkCounts(c, [schoolId])).get(schoolId) ?? { open: 0, overdue: 0 };
+  const { schoolId: _id, ...rest } = a;
+  return { ...rest, remarks };
+}
+
+/**
+ * Builds and stores a school's report of a week once; when asked, e-mails it (XLSX attached) to
+ * the school's heads in the same transaction, so a retried job neither loses nor repeats e-mails.
+ */
+export async function prepareWeeklyReport(db: Database, schoolId: number, week: string, opts: { email: boolean }) {
+  const today = todayOf(db);
+  const data = await withSchool(db, { schoolId, userId: 0 }, (c) => buildReportData(c, schoolId, week, today));
+  return withSystem(db, async (c) => {
+    const created = await repo.insertReport(c, { schoolId, week, from: data.period.from, to: data.period.to, level: data.school.level, data });
+    if (!created || !opts.email) return { week, created, emails: 0 };
+    const heads = await repo.headsWithEmail(c, schoolId);
+    if (heads.length) {
+      const content = (await weeklyReportXlsx(week, data)).toString('base64');
+      const subject = `Рівень заповнення журналів за тиждень ${uaDate(data.period.from)} – ${uaDate(data.period.to)}: ${percent(data.school.level)}`;
+      for (const head of heads) {
+        await queueEmail(c, {
+          to: head.email,
+          subject,
+          text: reportText(head.name, week, data),
+          attachments: [{ filename: `zapovnennia-${week}.xlsx`, contentType: XLSX_TYPE, content }],
+          schoolId,
+          dedupeKey: `${WEEKLY_SCHOOL_KIND}:${schoolId}:${week}:${head.userId}`,
+        });
+      }
+      await repo.markEmailed(c, schoolId, week);
+    }
+    return { week, created, emails: heads.length };
+  });
+}
+
+function reportText(name: string, week: string, d: TWeeklyReportData): string {
+  const behind = d.byTeacher.slice(0, 5).map((t) => `  ${t.key.name}: ${percent(t.figures.level)}`);
+  return [
+    `Шановний(а) ${name}!`,
+    '',
+    `Щотижневий аналіз заповнення журналів, ${d.schoolName}, тиждень ${week} (${uaDate(d.period.from)} – ${uaDate(d.period.to)}).`,
+    `Рівень заповнення: ${percent(d.school.level)}. Проведено уроків: ${d.school.held} з ${d.school.planned}.`,
+    `Пізні виправлення, що чекають перегляду: ${d.lateChangesPending}. Відкриті зауваження: ${d.remarks.open} (прострочені: ${d.remarks.overdue}).`,
+    '',
+    ...(behind.length ? ['Найнижчий рівень:', ...behind, ''] : []),
+    'Докладно: у вкладенні (XLSX) і в Klasnyi, розділ «Аналіз заповнення».',
+  ].join('\n');
+}
+
+/** The date in Kyiv of a moment (the week turns at midnight Kyiv time). */
+function kyivDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: SCHOOL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Queues one report job per school in session for the last full week (idempotent per school and week). */
+async function fanOut(ctx: JobContext) {
+  const week = previousWeek(todayOf(ctx.db));
+  const { from, to } = weekBounds(week);
+  return withSystem(ctx.db, async (c) => {
+    const ids = await repo.schoolsInSession(c, from, to);
+    for (const schoolId of ids) {
+      await enqueueJob(c, { kind: WEEKLY_SCHOOL_KIND, payload: { schoolId, week }, schoolId, dedupeKey: `${WEEKLY_SCHOOL_KIND}:${schoolId}:${week}` });
+    }
+    return { week, schools: ids.length };
+  });
+}
+
+let registered = false;
+
+/** The weekly report jobs: one recurring job per ISO week fans out into one job per school. */
+export function registerWeeklyReportJobs(): void {
+  if (registered) return;
+  registered = true;
+  registerJobHandler(WEEKLY_KIND, fanOut);
+  registerJobHandler(WEEKLY_SCHOOL_KIND, async (ctx) => {
+    const { schoolId, week } = ctx.job.payload as { schoolId: number; week: string };
+    return prepareWeeklyReport(ctx.db, schoolId, week, { email: true });
+  });
+  registerRecurringJob({ kind: WEEKLY_KIND, key: (now) => isoWeekOf(kyivDay(now)) });
+}
+
+export async function listReports(db: Database, ctx: TenantContext): Promise<TReportList> {
+  return { reports: await withSchool(db, ctx, (c) => repo.listReports(c, ctx.schoolId)) };
+}
+
+export async function getReport(db: Database, ctx: TenantContext, week: string): Promise<TWeeklyReport> {
+  const r = await withSchool(db, ctx, (c) => repo.getReport(c, ctx.schoolId, week));
+  if (!r) throw new AppError('not_found');
+  return r;
+}
+
+/** A stored report as a file to download. */
+export async function reportFile(db: Database, ctx: TenantContext, week: string, format: 'xlsx' | 'pdf') {
+  const r = await getReport(db, ctx, week);
+  if (format === 'xlsx') return { body: await weeklyReportXlsx(week, r.data), type: XLSX_TYPE, filename: `zapovnennia-${week}.xlsx` };
+  return { body: await weeklyReportPdf(week, r.data), type: 'application/pdf', filename: `zapovnennia-${week}.pdf` };
+}
+
+/**
+ * The school's level week by week over the semester containing the date: a week with a stored
+ * report shows that report (the state the head was sent); other weeks are computed now.
+ */
+export async function trend(db: Database, ctx: TenantContext, date?: string): Promise<TTrend> {
+  const today = todayOf(db);
+  const day = date ?? today;
+  return withSchool(db, ctx, async (c) => {
+    const sems = await c.query<{ number: number; startsOn: string; endsOn: string }>(
+      `SELECT s.number, s.starts_on AS "startsOn", s.ends_on AS "endsOn" FROM semester s
+       JOIN school_year y ON y.school_id = s.school_id AND y.id = s.year_id
+       WHERE s.school_id = $1 AND y.starts_on <= $2 AND y.ends_on >= $2 ORDER BY s.number`,
+      [ctx.schoolId, day],
+    );
+    const sem = sems.rows.find((s) => s.startsOn <= day && day <= s.endsOn) ?? sems.rows.filter((s) => s.startsOn <= day).at(-1) ?? sems.rows[0];
+    if (!sem) return { semester: 0, from: day, to: day, weeks: [] };
+    const last = [sem.endsOn, addDays(today, -1)].sort()[0];
+    const weeks: string[] = [];
+    for (let w = isoWeekOf(sem.startsOn); weekBounds(w).from <= last; w = isoWeekOf(addDays(weekBounds(w).from, 7))) weeks.push(w);
+    const stored = await repo.reportLevels(c, ctx.schoolId, weeks);
+    const settings = await fillSettingsOfSchool(c, ctx.schoolId);
+    const out: TTrend['weeks'] = [];
+    for (const week of weeks) {
+      const bounds = weekBounds(week);
+      const s = stored.get(week);
+      if (s) {
+        out.push({ week, ...bounds, level: s.level, shares: s.shares as TTrend['weeks'][number]['shares'], source: 'report' });
+        continue;
+      }
+      const pages = await schoolPageCounts(c, ctx.schoolId, resolvePeriod(today, bounds), settings);
+      const [school] = rollUp(pages, 'school', settings);
+      out.push({ week, ...bounds, level: school?.figures.level ?? null, shares: school?.figures.shares ?? null, source: 'live' });
+    }
+    return { semester: sem.number, from: sem.startsOn, to: sem.endsOn, weeks: out };
+  });
+}
