@@ -14,6 +14,7 @@ import { registerAccessControl } from './http/access.js';
 import { registerErrorHandler, zodValidatorCompiler } from './http/errors.js';
 import { authRoutes } from './modules/auth/routes.js';
 import * as auth from './modules/auth/service.js';
+import { controlRoutes } from './modules/control/routes.js';
 import { curriculumRoutes } from './modules/curriculum/routes.js';
 import { diaryRoutes } from './modules/diary/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(opts: { db: Database; config: TConfig; logger?: b
   await app.register(journalRoutes);
   await app.register(classbookRoutes);
   await app.register(diaryRoutes);
+  await app.register(controlRoutes);
   await app.register(curriculumRoutes);
   await app.register(timetableRoutes);
   await app.register(calendarRoutes);
