@@ -105,7 +105,10 @@ export const en: Dictionary = {
       noPupils: 'There are no pupils on this page yet.',
       noLessons: 'There are no lessons in this semester yet.',
       keysHint: 'Type a mark or “н” and press Enter. Arrows move, Delete clears, Ctrl+Z undoes, Ctrl+V pastes from Excel.',
-      leave: 'Some changes are not saved. If you leave the page, they will be lost.',
+      leave: 'Some changes are not saved: they wait for your decision in the marked cells. If you leave the page, they stay unsaved.',
+      leaveTitle: 'Unsaved changes',
+      leaveAnyway: 'Leave the page',
+      stay: 'Stay',
     },
     save: {
       saved: 'All changes saved',
@@ -182,6 +185,7 @@ export const en: Dictionary = {
       restore: 'Restore lesson',
       cancelConfirm: 'Cancel the lesson of {{date}}? Marks and attendance can no longer be entered in it.',
       cancelled: 'Lesson cancelled.',
+      keep: 'Keep the lesson',
       conflict: 'Someone has just changed this lesson. The current data are shown: please make your changes again.',
       history: 'Lesson history',
       substituteNote: 'You substitute this lesson: you may change its topic, homework and attendance.',
@@ -262,5 +266,8 @@ export const en: Dictionary = {
     notFoundText: 'The link may be out of date.',
     noAccess: 'You do not have access to this section.',
     toHome: 'Go to home',
+    crashed: 'Something went wrong',
+    crashedText: 'Reload the page. If it happens again, please tell your school’s e-journal administrator.',
+    reload: 'Reload the page',
   },
 };
