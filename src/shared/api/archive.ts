@@ -1,0 +1,190 @@
+import { z } from 'zod';
+
+const id = z.coerce.number().int().positive();
+
+// ---------- the end of the year: closing, reopening, promotion ----------
+
+export const ZYearParams = z.object({ schoolId: id, yearId: id });
+
+export const ZYearEvent = z.object({
+  action: z.enum(['close', 'reopen']),
+  reason: z.string(),
+  at: z.string(),
+  user: z.string(),
+  /** gaps open at closing, by kind */
+  gaps: z.record(z.string(), z.number()),
+});
+
+export const ZSchoolYear = z.object({
+  id: z.number(),
+  name: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  status: z.enum(['open', 'closed']),
+  closedAt: z.string().nullable(),
+  classes: z.number(),
+  events: z.array(ZYearEvent),
+});
+export type TSchoolYear = z.infer<typeof ZSchoolYear>;
+export const ZSchoolYears = z.object({ years: z.array(ZSchoolYear) });
+export type TSchoolYears = z.infer<typeof ZSchoolYears>;
+
+const ZGapPage = z.object({
+  pageId: z.number(),
+  classLabel: z.string(),
+  subjectName: z.string(),
+  groupName: z.string().nullable(),
+  teacherName: z.string().nullable(),
+});
+
+export const ZCompleteness = z.object({
+  yearId: z.number(),
+  yearName: z.string(),
+  status: z.enum(['open', 'closed']),
+  /** pages (not on a verbal scale) where enrolled pupils have no annual mark */
+  annualMarks: z.array(ZGapPage.extend({ missing: z.number(), pupils: z.array(z.string()) })),
+  /** pages with lessons that have no topic */
+  topics: z.array(ZGapPage.extend({ missing: z.number(), dates: z.array(z.string()) })),
+  /** the controller's remarks not yet closed; null when this installation keeps no remarks */
+  remarks: z
+    .array(ZGapPage.extend({ remarkId: z.number(), status: z.string(), deadline: z.string(), text: z.string() }))
+    .nullable(),
+  total: z.number(),
+});
+export type TCompleteness = z.infer<typeof ZCompleteness>;
+
+export const ZCloseYearBody = z.object({ reason: z.string().trim().max(2000).default('') });
+export const ZReopenYearBody = z.object({ reason: z.string().trim().min(1, 'required').max(2000) });
+
+export const PROMOTION_OUTCOMES = ['promote', 'repeat', 'leave', 'graduate'] as const;
+export const ZPromotionOutcome = z.enum(PROMOTION_OUTCOMES);
+export type TPromotionOutcome = z.infer<typeof ZPromotionOutcome>;
+
+export const ZPromotionPreview = z.object({
+  fromYear: z.object({ id: z.number(), name: z.string(), status: z.enum(['open', 'closed']) }),
+  toYear: z.object({
+    id: z.number().nullable(),
+    name: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    semesters: z.array(z.object({ number: z.number(), startsOn: z.string(), endsOn: z.string() })),
+  }),
+  /** the promotion has been applied: outcomes are what was recorded */
+  applied: z.boolean(),
+  classes: z.array(
+    z.object({
+      classId: z.number(),
+      label: z.string(),
+      grade: z.number(),
+      pupils: z.array(
+        z.object({ id: z.number(), name: z.string(), outcome: ZPromotionOutcome, toClass: z.string().nullable(), allowed: z.array(ZPromotionOutcome) }),
+      ),
+    }),
+  ),
+});
+export type TPromotionPreview = z.infer<typeof ZPromotionPreview>;
+
+export const ZPromotionBody = z.object({
+  /** the order number and date, recorded as the arrival order of the new enrolments */
+  order: z.string().trim().max(200).default(''),
+  exceptions: z.array(z.object({ pupilId: z.number().int().positive(), outcome: ZPromotionOutcome })).max(5000).default([]),
+});
+export type TPromotionBody = z.input<typeof ZPromotionBody>;
+
+export const ZPromotionResult = z.object({
+  toYearId: z.number(),
+  toYearName: z.string(),
+  counts: z.object({ promote: z.number(), repeat: z.number(), leave: z.number(), graduate: z.number() }),
+  classesCreated: z.number(),
+});
+export type TPromotionResult = z.infer<typeof ZPromotionResult>;
+
+// ---------- the archive ----------
+
+export const ZArchiveParams = z.object({ schoolId: id, archiveId: id });
+export const ZArchiveFileQuery = z.object({ path: z.string().min(1).max(300) });
+export const ZBuildArchiveBody = z.object({ yearId: z.number().int().positive() });
+
+export const ZSignatureInfo = z.object({
+  id: z.number(),
+  method: z.enum(['pkcs12', 'upload']),
+  file: z.string(),
+  signer: z.string(),
+  issuer: z.string(),
+  serial: z.string(),
+  signingTime: z.string().nullable(),
+  algorithm: z.string(),
+  certNotAfter: z.string().nullable(),
+  user: z.string(),
+  at: z.string(),
+});
+export type TSignatureInfo = z.infer<typeof ZSignatureInfo>;
+
+export const ZArchive = z.object({
+  id: z.number(),
+  yearId: z.number(),
+  yearName: z.string(),
+  version: z.number(),
+  status: z.enum(['building', 'built', 'failed']),
+  files: z.number(),
+  bytes: z.number(),
+  pdfPages: z.number(),
+  manifestSha256: z.string().nullable(),
+  createdAt: z.string(),
+  builtAt: z.string().nullable(),
+  error: z.string().nullable(),
+  progress: z.object({ done: z.number(), total: z.number(), message: z.string().optional() }).nullable(),
+  /** the latest date until which any file must be kept */
+  retainUntil: z.string().nullable(),
+  signatures: z.array(ZSignatureInfo),
+});
+export type TArchive = z.infer<typeof ZArchive>;
+
+export const ZArchiveList = z.object({
+  years: z.array(z.object({ id: z.number(), name: z.string(), status: z.enum(['open', 'closed']) })),
+  archives: z.array(ZArchive),
+});
+export type TArchiveList = z.infer<typeof ZArchiveList>;
+
+export const ZArchiveFile = z.object({
+  path: z.string(),
+  kind: z.string(),
+  classLabel: z.string().nullable(),
+  sha256: z.string(),
+  bytes: z.number(),
+  retentionYears: z.number(),
+  retainUntil: z.string(),
+});
+export const ZArchiveFiles = z.object({ files: z.array(ZArchiveFile) });
+export type TArchiveFile = z.infer<typeof ZArchiveFile>;
+
+export const ZSignWithKeyBody = z.object({
+  /** the PKCS#12 file, base64 */
+  p12: z.string().min(1).max(200_000),
+  /** used once to open the file, never stored */
+  password: z.string().max(500),
+});
+export const ZUploadSignatureBody = z.object({
+  /** the detached CMS signature (.p7s: DER, PEM or base64), base64 */
+  p7s: z.string().min(1).max(500_000),
+});
+
+export const ZVerifyProblem = z.object({ file: z.string(), code: z.string(), message: z.string() });
+export const ZVerifyReport = z.object({
+  ok: z.boolean(),
+  filesChecked: z.number(),
+  historyEntries: z.number(),
+  signatures: z.array(
+    z.object({ file: z.string(), ok: z.boolean(), signer: z.string().nullable(), signingTime: z.string().nullable(), trustedChain: z.boolean() }),
+  ),
+  problems: z.array(ZVerifyProblem),
+});
+export type TVerifyReport = z.infer<typeof ZVerifyReport>;
+
+/** The archived data of one class as stored (the read-only view renders these, not the live tables). */
+export const ZArchiveClassView = z.object({
+  classLabel: z.string(),
+  files: z.array(z.object({ path: z.string(), kind: z.string() })),
+});
+
+export const ARCHIVE_FORMAT = 'klasnyi-archive/1';
