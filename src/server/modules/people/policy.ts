@@ -31,3 +31,14 @@ export const canSeePupil: Policy = (p, req) => {
   const pupilId = Number((req.params as Record<string, string>).pupilId);
   return hasSchoolRole(p, req, [...SCHOOL_STAFF, 'class_teacher']) || isFamilyOf(p, schoolId, pupilId);
 };
+
+/** The administrator's console: the school's e-journal administrator and its head. */
+export const canManagePeople: Policy = (p, req) => hasSchoolRole(p, req, ['admin', 'head']);
+
+/** A class's movement list: the console, the controller, and the class teacher of that class. */
+export const canSeeMovement: Policy = (p, req) => {
+  const m = membershipOf(p, schoolIdOf(req));
+  if (!m) return false;
+  if (m.roles.some((r) => r === 'head' || r === 'controller' || r === 'admin')) return true;
+  return m.classIds.includes(Number((req.params as Record<string, string>).classId));
+};
