@@ -19,7 +19,13 @@ async function requireYear(c: Client, schoolId: number, write: boolean): Promise
 }
 
 async function loadOf(c: Client, db: Database, schoolId: number, year: subjects.YearRow, lang: Lang): Promise<TTeachingLoad> {
-  const pages = await repo.loadPages(c, schoolId, year.id, todayOf(db));
+  const pages = (await repo.loadPages(c, schoolId, year.id, todayOf(db))).sort(
+    (a, b) =>
+      a.grade - b.grade ||
+      collator.compare(a.classLabel, b.classLabel) ||
+      collator.compare(a.subjectName, b.subjectName) ||
+      collator.compare(a.groupName ?? '', b.groupName ?? ''),
+  );
   const totals = new Map<number, { hours: number; pages: number }>();
   for (const p of pages) {
     if (p.teacherId === null) continue;

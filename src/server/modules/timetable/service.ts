@@ -25,7 +25,9 @@ export async function getTimetable(db: Database, ctx: TenantContext, q: TTimetab
     const year = await repo.yearFor(c, ctx.schoolId, date);
     if (!year) return { date, today, year: null, entries: [], pages: [], classes: [], teachers: [], rooms: [] };
     const narrowed = q.classId !== undefined || q.teacherId !== undefined;
-    let pages = await repo.slotPages(c, ctx.schoolId, year.id, { classId: q.classId, teacherId: q.teacherId });
+    let pages = (await repo.slotPages(c, ctx.schoolId, year.id, { classId: q.classId, teacherId: q.teacherId })).sort(
+      (a, b) => a.grade - b.grade || collator.compare(a.classLabel, b.classLabel) || collator.compare(a.subjectName, b.subjectName) || collator.compare(a.groupName ?? '', b.groupName ?? ''),
+    );
     const entries = await repo.entriesOn(c, ctx.schoolId, year.id, date, narrowed ? pages.map((p) => p.id) : null, q.room ?? null);
     if (q.room) {
       const used = new Set(entries.map((e) => e.pageId));

@@ -49,7 +49,7 @@ beforeAll(async () => {
   for (const t of ['math', 'bio', 'hist', 'chem', 'eng1', 'eng2', 'pe']) teacher[t] = await f.buildStaff(db, school.schoolId, t, ['teacher']);
   const k7 = await f.buildClass(db, school, 7, 'Б');
   const k8 = await f.buildClass(db, school, 8, 'А');
-  const pupils = [];
+  const pupils: number[] = [];
   for (const name of ['Андрієнко', 'Бойко', 'Вовк', 'Гнатюк']) pupils.push(await f.buildPupil(db, school.schoolId, k7, [name, 'Іван']));
   const groups = await withSystem(db, async (c) => {
     const ids: number[] = [];
