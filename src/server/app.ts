@@ -14,6 +14,7 @@ import { registerAccessControl } from './http/access.js';
 import { registerErrorHandler, zodValidatorCompiler } from './http/errors.js';
 import { authRoutes } from './modules/auth/routes.js';
 import * as auth from './modules/auth/service.js';
+import { consentRoutes } from './modules/consent/routes.js';
 import { diaryRoutes } from './modules/diary/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { classbookRoutes } from './modules/journal/classbook.routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(opts: { db: Database; config: TConfig; logger?: b
   await app.register(journalRoutes);
   await app.register(classbookRoutes);
   await app.register(diaryRoutes);
+  await app.register(consentRoutes);
   await app.register(yearendRoutes);
 
   if (existsSync(WEB_DIST)) {

@@ -60,9 +60,9 @@ describe(`deny by default (${testEngine})`, () => {
     }
   });
 
-  it('the only public API routes are sign-in and sign-out', () => {
+  it('the only public API routes are sign-in, sign-out and redeeming an invitation code', () => {
     const pub = app.routeCatalog.filter((r) => r.url.startsWith('/api/') && r.public).map((r) => `${r.method} ${r.url}`);
-    expect(pub.sort()).toEqual(['POST /api/auth/login', 'POST /api/auth/logout']);
+    expect(pub.sort()).toEqual(['POST /api/auth/invitation', 'POST /api/auth/invitation/redeem', 'POST /api/auth/login', 'POST /api/auth/logout']);
   });
 
   it('answers 403 to roles that may not use a route', async () => {

@@ -82,17 +82,41 @@ export async function buildPupil(db: Database, schoolId: number, classId: number
   });
 }
 
-/** Links a guardian account to a pupil. */
-export async function buildGuardian(db: Database, schoolId: number, pupilId: number, userId: number): Promise<number> {
+/**
+ * Links a guardian (with an account, or none) to a pupil. The guardian has consented to the
+ * processing of personal data unless `consent: false`: without consent the family gets no access.
+ */
+export async function buildGuardian(
+  db: Database,
+  schoolId: number,
+  pupilId: number,
+  userId: number | null,
+  opts: { consent?: boolean; name?: [string, string]; email?: string } = {},
+): Promise<number> {
   return withSystem(db, async (c) => {
     const { id } = await one<{ id: number }>(
       c,
-      `INSERT INTO guardian (school_id, last_name, first_name, user_id) VALUES ($1, 'Батьківна', 'Ірина', $2) RETURNING id`,
-      [schoolId, userId],
+      'INSERT INTO guardian (school_id, last_name, first_name, user_id, email) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [schoolId, ...(opts.name ?? ['Батьківна', 'Ірина']), userId, opts.email ?? null],
     );
     await c.query('INSERT INTO pupil_guardian (school_id, pupil_id, guardian_id) VALUES ($1, $2, $3)', [schoolId, pupilId, id]);
+    if (opts.consent !== false) await insertConsent(c, schoolId, pupilId, id, 'given');
     return id;
   });
+}
+
+async function insertConsent(c: Client, schoolId: number, pupilId: number, guardianId: number, action: 'given' | 'withdrawn'): Promise<void> {
+  await c.query(
+    `INSERT INTO consent_record (school_id, pupil_id, guardian_id, scope, purposes, notice_id, action, channel, signed_on)
+     SELECT $1, $2, $3, n.scope, n.purposes, n.id, $4, 'electronic', '2025-09-01'
+     FROM privacy_notice n WHERE n.city_id IS NULL AND n.school_id IS NULL AND n.scope = 'online_journal' ORDER BY n.version DESC LIMIT 1`,
+    [schoolId, pupilId, guardianId, action],
+  );
+}
+
+/** Appends a guardian's electronic consent answer (given or withdrawn) to the default notice. */
+export async function buildConsent(db: Database, schoolId: number, pupilId: number, guardianId: number, action: 'given' | 'withdrawn' = 'given'): Promise<void> {
+  await withSystem(db, (c) => insertConsent(c, schoolId, pupilId, guardianId, action));
 }
 
 export async function buildCitySpecialist(db: Database, cityId: number, login: string): Promise<number> {

@@ -78,7 +78,8 @@ export interface SessionPrincipalRow {
 /**
  * The session and everything the person is, in one round trip: staff roles, classes led,
  * children (guardian), own pupil record, city roles. Only active staff and current
- * enrollments count.
+ * enrollments count. Children and the own pupil record count only with valid consent to
+ * process personal data: a withdrawal ends the family's access with the next request.
  */
 export async function loadSessionPrincipal(c: Client, tokenHash: string): Promise<SessionPrincipalRow | undefined> {
   const r = await c.query<SessionPrincipalRow>(
@@ -119,10 +120,11 @@ export async function loadSessionPrincipal(c: Client, tokenHash: string): Promis
        JOIN pupil_guardian pg2 ON pg2.school_id = g.school_id AND pg2.guardian_id = g.id
        JOIN pupil p ON p.school_id = pg2.school_id AND p.id = pg2.pupil_id
        LEFT JOIN current_class cc ON cc.school_id = p.school_id AND cc.pupil_id = p.id
-       WHERE g.user_id = (SELECT user_id FROM s)
+       WHERE g.user_id = (SELECT user_id FROM s) AND pupil_consent_valid(p.school_id, p.id)
        GROUP BY g.school_id
      ),
-     me AS (SELECT school_id, min(id) AS pupil_id FROM pupil WHERE user_id = (SELECT user_id FROM s) GROUP BY school_id),
+     me AS (SELECT school_id, min(id) AS pupil_id FROM pupil
+            WHERE user_id = (SELECT user_id FROM s) AND pupil_consent_valid(school_id, id) GROUP BY school_id),
      ids AS (SELECT school_id FROM staff_m UNION SELECT school_id FROM led UNION SELECT school_id FROM kids UNION SELECT school_id FROM me)
      SELECT s.user_id, u.login, trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) AS full_name,
             u.locale, s.csrf_token, s.refresh,

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZChangePasswordBody, ZLocaleBody, ZLoginBody, ZMe, ZOk } from '../../../shared/api/auth.js';
+import { ZInvitationInfo, ZInvitationLookupBody, ZRedeemBody, ZRedeemResult } from '../../../shared/api/consent.js';
 import { AppError } from '../../http/errors.js';
+import { lookupInvitation, redeemInvitation } from '../consent/invitations.service.js';
 import { canUseOwnAccount } from './policy.js';
 import * as service from './service.js';
 
@@ -25,6 +27,28 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     });
     reply.setCookie(service.SESSION_COOKIE, token, cookieOptions(expiresAt));
     return { ok: true as const };
+  });
+
+  // Invitation codes are guessed at most 10 times a minute per address (12 symbols, 60 bits).
+  const invitationLimit = { max: 10, timeWindow: '1 minute' };
+
+  app.post('/api/auth/invitation', {
+    config: { public: true, rateLimit: invitationLimit },
+    schema: { tags, summary: 'What an invitation code is for, with the privacy notice to read', body: ZInvitationLookupBody, response: { 200: ZInvitationInfo } },
+  }, async (req) => lookupInvitation(app.db, req.body.code));
+
+  app.post('/api/auth/invitation/redeem', {
+    config: { public: true, rateLimit: invitationLimit },
+    schema: {
+      tags,
+      summary: 'Redeem an invitation code: create the account (consenting first when needed) and sign in',
+      body: ZRedeemBody,
+      response: { 200: ZRedeemResult },
+    },
+  }, async (req, reply) => {
+    const r = await redeemInvitation(app.db, app.config, req.body, { ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300) });
+    reply.setCookie(service.SESSION_COOKIE, r.token, cookieOptions(r.expiresAt));
+    return { ok: true as const, schoolId: r.schoolId, pupilId: r.pupilId, kind: r.kind };
   });
 
   app.post('/api/auth/logout', {

@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { TPrincipal } from '../../../shared/roles.js';
 import type { TConfig } from '../../config.js';
 import type { Database } from '../../db/database.js';
-import { withSystem } from '../../db/tenancy.js';
+import { type Client, withSystem } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
 import * as repo from './repo.js';
 
@@ -22,7 +22,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-interface ClientInfo {
+export interface ClientInfo {
   ip: string;
   userAgent: string;
 }
@@ -54,18 +54,24 @@ export async function login(db: Database, config: TConfig, input: { login: strin
         : { error: 'bad_credentials' as const };
     }
     await repo.setLoginFailures(c, user.id, 0, null);
-    const token = randomBytes(32).toString('base64url');
-    const csrfToken = randomBytes(24).toString('base64url');
-    const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000);
-    await repo.insertSession(c, { tokenHash: hashToken(token), userId: user.id, csrfToken, expiresAt, ...client });
+    const session = await openSession(c, config, user.id, client);
     await repo.recordLoginEvent(c, { ...event, success: true, reason: 'ok' });
-    return { token, expiresAt };
+    return session;
   });
   // the failure is recorded (committed) before the error is answered
   if ('error' in outcome && outcome.error) {
     throw new AppError(outcome.error, 'minutes' in outcome ? { minutes: outcome.minutes ?? 1 } : {});
   }
   return outcome as { token: string; expiresAt: Date };
+}
+
+/** Opens a session for a person in the caller's transaction (sign-in, a redeemed invitation). */
+export async function openSession(c: Client, config: TConfig, userId: number, client: ClientInfo): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000);
+  await repo.insertSession(c, { tokenHash: hashToken(token), userId, csrfToken, expiresAt, ...client });
+  return { token, expiresAt };
 }
 
 /** The person behind a session token hash, or null when the session is gone or expired. */
