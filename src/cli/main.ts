@@ -4,12 +4,15 @@ import { migrate } from '../server/db/migrate.js';
 import { isEmptyDatabase, openConfiguredDatabase } from '../server/db/open.js';
 import { printDemoLogins } from '../server/main-print.js';
 import { seedDemo } from '../server/modules/demo/index.js';
+import { importFromCli } from '../server/modules/people/import/cli.js';
 
 const HELP = `Klasnyi CLI (npm run cli -- <command>)
 
   migrate                          apply database migrations
   seed demo [--schools N] [--seed S] [--year YYYY] [--today YYYY-MM-DD]
                                    create the demo city in an empty database
+  import pupils|staff <file.csv|file.xlsx> --school ID [--dry-run] [--from YYYY-MM-DD]
+                                   import people from a registry export (all or nothing)
 
 The database: DATABASE_URL (PostgreSQL) or the embedded one in DATA_DIR (default ./data).`;
 
@@ -23,6 +26,9 @@ async function run(argv: string[]): Promise<number> {
       year: { type: 'string' },
       today: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      school: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      from: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -54,6 +60,10 @@ async function run(argv: string[]): Promise<number> {
       console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary.schoolIds.length} schools, ${summary.pupils} pupils, ${summary.lessons} lessons, ${summary.cells} cells.`);
       printDemoLogins(summary.logins);
       return 0;
+    }
+    if (command === 'import' && positionals[2] && values.school) {
+      const opts = { kind: sub, file: positionals[2], schoolId: Number(values.school), dryRun: !!values['dry-run'], fromDate: values.from };
+      return await importFromCli(db, opts, (line) => console.log(line));
     }
     console.error(`Unknown command: ${positionals.join(' ')}\n\n${HELP}`);
     return 1;

@@ -1,5 +1,9 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { LoginPage } from '../features/auth/components/LoginPage.js';
+import { AnalysisRoute } from '../features/control/components/AnalysisRoute.js';
+import { RemarksRoute } from '../features/control/components/RemarksRoute.js';
+import { ReportRoute } from '../features/control/components/ReportRoute.js';
+import { ReportsRoute } from '../features/control/components/ReportsRoute.js';
 import { DiaryRoute } from '../features/diary/components/DiaryRoute.js';
 import { JournalPageRoute } from '../features/journal/components/JournalPageRoute.js';
 import { RequireAuth } from '../lib/auth.js';
@@ -35,6 +39,10 @@ const router = createBrowserRouter([
               { path: 'classes/:classId', element: <ClassRoute /> },
               { path: 'pupils/:pupilId', element: <PupilRoute /> },
               { path: 'diary/:pupilId', element: <DiaryRoute /> },
+      { path: 'analysis', element: <AnalysisRoute /> },
+      { path: 'analysis/reports', element: <ReportsRoute /> },
+      { path: 'analysis/reports/:week', element: <ReportRoute /> },
+      { path: 'remarks', element: <RemarksRoute /> },
             ],
           },
           { path: 'city/:cityId', element: <CityScope />, children: [{ index: true, element: <CityHomeRoute /> }] },

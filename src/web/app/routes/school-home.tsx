@@ -2,6 +2,8 @@ import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/ui/PageHeader.js';
 import { Section } from '../../components/ui/Section.js';
+import { ControlHomeSection } from '../../features/control/components/ControlHomeSection.js';
+import { MyRemarksSection } from '../../features/control/components/MyRemarksSection.js';
 import { ChildrenCards } from '../../features/diary/components/ChildrenCards.js';
 import { OwnDiaryCard } from '../../features/diary/components/OwnDiaryCard.js';
 import { MyPagesSection } from '../../features/journal/components/MyPagesSection.js';
@@ -29,6 +31,8 @@ export function SchoolHomeRoute() {
       <PageHeader title={membership.schoolName} description={school.data && <SchoolYearLine school={school.data} />} />
       <Stack gap={36}>
       {(has('head') || has('admin')) && <OverviewSection schoolId={schoolId} />}
+      {(has('head') || has('controller')) && <ControlHomeSection schoolId={schoolId} />}
+      {has('teacher') && <MyRemarksSection schoolId={schoolId} />}
       {has('teacher') && <MyPagesSection schoolId={schoolId} />}
       {has('class_teacher') && membership.classIds.length > 0 && <MyClassSection schoolId={schoolId} classIds={membership.classIds} />}
       {has('controller') && <SchoolPagesSection schoolId={schoolId} />}
