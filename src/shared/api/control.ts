@@ -80,6 +80,8 @@ export type TQualityCounts = z.infer<typeof ZQualityCounts>;
 
 export const ZAnalysis = z.object({
   schoolId: z.number(),
+  /** the server's today (the journal's rules use it, not the browser's clock) */
+  today: z.string(),
   schoolName: z.string(),
   period: ZPeriod,
   settings: ZFillSettings,

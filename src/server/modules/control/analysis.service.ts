@@ -37,6 +37,7 @@ export async function buildAnalysis(c: Client, schoolId: number, period: Resolve
     : undefined;
   return {
     schoolId,
+    today,
     schoolName: name,
     period,
     settings,

@@ -23,7 +23,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 async function buildReportData(c: Client, schoolId: number, week: string, today: string): Promise<TWeeklyReportData> {
   const a = await buildAnalysis(c, schoolId, resolvePeriod(today, weekBounds(week)), today);
   const remarks = (await remarkCounts(c, [schoolId])).get(schoolId) ?? { open: 0, overdue: 0 };
-  const { schoolId: _id, ...rest } = a;
+  const { schoolId: _id, today: _today, ...rest } = a;
   return { ...rest, remarks };
 }
 
