@@ -3,6 +3,7 @@ import { loadConfig } from '../server/config.js';
 import { migrate } from '../server/db/migrate.js';
 import { isEmptyDatabase, openConfiguredDatabase } from '../server/db/open.js';
 import { printDemoLogins } from '../server/main-print.js';
+import { controlFromCli } from '../server/modules/control/cli.js';
 import { seedDemo } from '../server/modules/demo/index.js';
 import { importFromCli } from '../server/modules/people/import/cli.js';
 
@@ -13,6 +14,10 @@ const HELP = `Klasnyi CLI (npm run cli -- <command>)
                                    create the demo city in an empty database
   import pupils|staff <file.csv|file.xlsx> --school ID [--dry-run] [--from YYYY-MM-DD]
                                    import people from a registry export (all or nothing)
+  control fill --school ID [--from D] [--to D] [--by page|teacher|class|subject|school]
+                                   print the fill level of a period (default: last week)
+  control weekly-report --school ID [--week 2025-W41] [--email]
+                                   build a week's fill report once (and e-mail the heads)
 
 The database: DATABASE_URL (PostgreSQL) or the embedded one in DATA_DIR (default ./data).`;
 
@@ -29,6 +34,10 @@ async function run(argv: string[]): Promise<number> {
       school: { type: 'string' },
       'dry-run': { type: 'boolean' },
       from: { type: 'string' },
+      to: { type: 'string' },
+      by: { type: 'string' },
+      week: { type: 'string' },
+      email: { type: 'boolean' },
     },
   });
   const [command, sub] = positionals;
@@ -64,6 +73,10 @@ async function run(argv: string[]): Promise<number> {
     if (command === 'import' && positionals[2] && values.school) {
       const opts = { kind: sub, file: positionals[2], schoolId: Number(values.school), dryRun: !!values['dry-run'], fromDate: values.from };
       return await importFromCli(db, opts, (line) => console.log(line));
+    }
+    if (command === 'control') {
+      const opts = { sub, schoolId: Number(values.school), from: values.from, to: values.to, by: values.by, week: values.week, email: values.email };
+      return await controlFromCli(db, opts, (line) => console.log(line));
     }
     console.error(`Unknown command: ${positionals.join(' ')}\n\n${HELP}`);
     return 1;
