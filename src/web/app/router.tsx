@@ -6,6 +6,10 @@ import { ReportRoute } from '../features/control/components/ReportRoute.js';
 import { ReportsRoute } from '../features/control/components/ReportsRoute.js';
 import { DiaryRoute } from '../features/diary/components/DiaryRoute.js';
 import { JournalPageRoute } from '../features/journal/components/JournalPageRoute.js';
+import { ClassAdminRoute } from '../features/people/components/ClassAdminRoute.js';
+import { ClassesAdminRoute } from '../features/people/components/ClassesAdminRoute.js';
+import { ImportRoute } from '../features/people/components/ImportRoute.js';
+import { StaffAdminRoute } from '../features/people/components/StaffAdminRoute.js';
 import { RequireAuth } from '../lib/auth.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { ChooserRoute } from './routes/chooser.js';
@@ -37,6 +41,10 @@ const router = createBrowserRouter([
               { path: 'journal/:pageId', element: <JournalPageRoute /> },
               { path: 'classes', element: <ClassesRoute /> },
               { path: 'classes/:classId', element: <ClassRoute /> },
+              { path: 'admin/staff', element: <StaffAdminRoute /> },
+              { path: 'admin/classes', element: <ClassesAdminRoute /> },
+              { path: 'admin/classes/:classId', element: <ClassAdminRoute /> },
+              { path: 'admin/import', element: <ImportRoute /> },
               { path: 'pupils/:pupilId', element: <PupilRoute /> },
               { path: 'diary/:pupilId', element: <DiaryRoute /> },
       { path: 'analysis', element: <AnalysisRoute /> },

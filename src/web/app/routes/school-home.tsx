@@ -10,6 +10,7 @@ import { MyPagesSection } from '../../features/journal/components/MyPagesSection
 import { SchoolPagesSection } from '../../features/journal/components/SchoolPagesSection.js';
 import { ClassesSection } from '../../features/people/components/ClassesSection.js';
 import { MyClassSection } from '../../features/people/components/MyClassSection.js';
+import { AdminHomeSection } from '../../features/people/components/AdminHomeSection.js';
 import { useSchool } from '../../features/schools/api/get-school.js';
 import { OverviewSection } from '../../features/schools/components/OverviewSection.js';
 import { SchoolYearLine } from '../../features/schools/components/SchoolYearLine.js';
@@ -31,6 +32,7 @@ export function SchoolHomeRoute() {
       <PageHeader title={membership.schoolName} description={school.data && <SchoolYearLine school={school.data} />} />
       <Stack gap={36}>
       {(has('head') || has('admin')) && <OverviewSection schoolId={schoolId} />}
+      {(has('admin') || has('head')) && <AdminHomeSection schoolId={schoolId} />}
       {(has('head') || has('controller')) && <ControlHomeSection schoolId={schoolId} />}
       {has('teacher') && <MyRemarksSection schoolId={schoolId} />}
       {has('teacher') && <MyPagesSection schoolId={schoolId} />}
