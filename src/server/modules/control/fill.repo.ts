@@ -42,7 +42,7 @@ const ON_PAGE = (alias: string, day: string) => `
  * The set-based core ($1 school ids, $2 from, $3 effective to, $4 timeliness days, $5 density
  * lessons, $6 time zone, $7-$10 page/teacher/class/subject filters):
  * pg the pages of the years overlapping the period; pl the planned lessons (scheduled, not
- * cancelled, in the period) with what each has; lastn/win/roster/marked the marks density over
+ * cancelled, in the period) with what each has; lastn/win/roster/density the marks density over
  * each page's last N lessons; due/sumexp the summative marks due by the period's end.
  */
 const CORE = `
@@ -68,7 +68,7 @@ pl AS (
   WHERE l.lesson_date BETWEEN $2::date AND $3::date AND NOT l.cancelled AND l.kind = 'scheduled'
 ),
 lastn AS (
-  SELECT pg.school_id, pg.id AS page_id, x.id AS lesson_id, x.lesson_date
+  SELECT pg.school_id, pg.id AS page_id, pg.class_id, pg.group_id, x.id AS lesson_id, x.lesson_date
   FROM pg CROSS JOIN LATERAL (
     SELECT l.id, l.lesson_date FROM lesson l
     WHERE l.school_id = pg.school_id AND l.page_id = pg.id AND NOT l.cancelled AND l.lesson_date <= $3::date
@@ -76,33 +76,49 @@ lastn AS (
   WHERE pg.scale_code <> 'verbal'
 ),
 win AS (
-  SELECT school_id, page_id, min(lesson_date) AS first_day FROM lastn GROUP BY school_id, page_id HAVING count(*) = $5::int
+  SELECT school_id, page_id, class_id, group_id, min(lesson_date) AS first_day FROM lastn
+  GROUP BY school_id, page_id, class_id, group_id HAVING count(*) = $5::int
 ),
+-- one enrollment covers the whole window (enrollments of a class do not overlap), so no DISTINCT
 roster AS (
-  SELECT DISTINCT pg.school_id, pg.id AS page_id, e.pupil_id
-  FROM win w JOIN pg ON pg.school_id = w.school_id AND pg.id = w.page_id
-  ${ON_PAGE('pg', 'w.first_day')} AND (e.to_date IS NULL OR e.to_date >= $3::date)
+  SELECT w.school_id, w.page_id, e.pupil_id
+  FROM win w
+  ${ON_PAGE('w', 'w.first_day')} AND (e.to_date IS NULL OR e.to_date >= $3::date)
 ),
-marked AS (
-  SELECT DISTINCT n.school_id, n.page_id, jc.pupil_id
-  FROM lastn n JOIN journal_cell jc ON jc.school_id = n.school_id AND jc.lesson_id = n.lesson_id AND jc.mark <> ''
+-- one row per pupil on the roster and per pupil marked in the last N lessons, grouped: no join
+-- between two estimated sets, so the planner cannot pick a nested loop over them
+density AS (
+  SELECT school_id, page_id, pupil_id, bool_or(marked) AS marked, bool_or(NOT marked) AS on_roster
+  FROM (
+    SELECT school_id, page_id, pupil_id, false AS marked FROM roster
+    UNION ALL
+    SELECT n.school_id, n.page_id, jc.pupil_id, true
+    FROM lastn n JOIN journal_cell jc ON jc.school_id = n.school_id AND jc.lesson_id = n.lesson_id AND jc.mark <> ''
+  ) x
+  GROUP BY school_id, page_id, pupil_id
 ),
-due AS (
-  SELECT sc.school_id, sc.page_id, sc.id AS column_id, sc.title, sc.position,
-         CASE sc.kind WHEN 'thematic' THEN sc.after_date WHEN 'semester' THEN sem.ends_on ELSE yl.last_day END AS due_on
-  FROM pg
-  JOIN summary_column sc ON sc.school_id = pg.school_id AND sc.page_id = pg.id AND sc.kind IN ('thematic', 'semester', 'annual')
-  LEFT JOIN semester sem ON sem.school_id = pg.school_id AND sem.year_id = pg.year_id AND sem.number = sc.semester
-  LEFT JOIN LATERAL (SELECT max(s2.ends_on) AS last_day FROM semester s2 WHERE s2.school_id = pg.school_id AND s2.year_id = pg.year_id) yl ON true
-  WHERE pg.scale_code <> 'verbal'
+ylast AS (
+  SELECT school_id, year_id, max(ends_on) AS last_day FROM semester WHERE school_id = ANY($1::int[]) GROUP BY school_id, year_id
+),
+-- materialized: the columns due are found first, and only then matched with the pupils on the page
+due AS MATERIALIZED (
+  SELECT * FROM (
+    SELECT sc.school_id, sc.page_id, pg.class_id, pg.group_id, sc.id AS column_id, sc.title, sc.position,
+           CASE sc.kind WHEN 'thematic' THEN sc.after_date WHEN 'semester' THEN sem.ends_on ELSE yl.last_day END AS due_on
+    FROM pg
+    JOIN summary_column sc ON sc.school_id = pg.school_id AND sc.page_id = pg.id AND sc.kind IN ('thematic', 'semester', 'annual')
+    LEFT JOIN semester sem ON sem.school_id = pg.school_id AND sem.year_id = pg.year_id AND sem.number = sc.semester
+    LEFT JOIN ylast yl ON yl.school_id = pg.school_id AND yl.year_id = pg.year_id
+    WHERE pg.scale_code <> 'verbal'
+  ) c
+  WHERE c.due_on IS NOT NULL AND c.due_on + $4::int <= $3::date
 ),
 sumexp AS (
   SELECT DISTINCT d.school_id, d.page_id, d.column_id, d.title, d.position, d.due_on, e.pupil_id,
          EXISTS (SELECT 1 FROM summary_mark sm WHERE sm.school_id = d.school_id AND sm.column_id = d.column_id
                  AND sm.pupil_id = e.pupil_id AND sm.mark <> '') AS present
-  FROM due d JOIN pg ON pg.school_id = d.school_id AND pg.id = d.page_id
-  ${ON_PAGE('pg', 'd.due_on')}
-  WHERE d.due_on IS NOT NULL AND d.due_on + $4::int <= $3::date
+  FROM due d
+  ${ON_PAGE('d', 'd.due_on')}
 )`;
 
 /** Labels of a page, its class, subject and teacher (aliases jp-less: pg, k, s, g, u). */
@@ -142,37 +158,38 @@ export interface PageCounts {
 export async function pageCounts(c: Client, scope: FillScope): Promise<PageCounts[]> {
   const r = await c.query<PageCounts>(
     `WITH ${CORE},
-     ls AS (
+     parts AS (
        SELECT school_id, page_id, count(*)::int AS planned, count(*) FILTER (WHERE held)::int AS held,
               count(*) FILTER (WHERE has_topic)::int AS with_topic, count(*) FILTER (WHERE hw_expected)::int AS hw_expected,
               count(*) FILTER (WHERE hw_expected AND has_hw)::int AS with_hw, count(*) FILTER (WHERE att)::int AS with_att,
-              count(*) FILTER (WHERE on_time)::int AS on_time
+              count(*) FILTER (WHERE on_time)::int AS on_time, 0 AS pupils, 0 AS without, 0 AS expected, 0 AS present
        FROM pl GROUP BY school_id, page_id
-     ),
-     ds AS (
-       SELECT r.school_id, r.page_id, count(*)::int AS pupils, count(*) FILTER (WHERE m.pupil_id IS NULL)::int AS without
-       FROM roster r LEFT JOIN marked m ON m.school_id = r.school_id AND m.page_id = r.page_id AND m.pupil_id = r.pupil_id
-       GROUP BY r.school_id, r.page_id
-     ),
-     ss AS (
-       SELECT school_id, page_id, count(*)::int AS expected, count(*) FILTER (WHERE present)::int AS present
+       UNION ALL
+       SELECT school_id, page_id, 0, 0, 0, 0, 0, 0, 0,
+              count(*) FILTER (WHERE on_roster)::int, count(*) FILTER (WHERE on_roster AND NOT marked)::int, 0, 0
+       FROM density GROUP BY school_id, page_id
+       UNION ALL
+       SELECT school_id, page_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, count(*)::int, count(*) FILTER (WHERE present)::int
        FROM sumexp GROUP BY school_id, page_id
+     ),
+     agg AS MATERIALIZED (
+       SELECT school_id, page_id, sum(planned)::int AS planned, sum(held)::int AS held, sum(with_topic)::int AS with_topic,
+              sum(hw_expected)::int AS hw_expected, sum(with_hw)::int AS with_hw, sum(with_att)::int AS with_att,
+              sum(on_time)::int AS on_time, sum(pupils)::int AS pupils, sum(without)::int AS without,
+              sum(expected)::int AS expected, sum(present)::int AS present
+       FROM parts GROUP BY school_id, page_id
+       HAVING sum(planned) > 0 OR sum(pupils) > 0 OR sum(expected) > 0
      )
-     SELECT pg.school_id AS "schoolId", pg.id AS "pageId", ${PAGE_LABEL} AS "pageLabel",
-            pg.class_id AS "classId", k.grade || '-' || k.letter AS "classLabel", pg.grade::int AS grade,
+     SELECT a.school_id AS "schoolId", a.page_id AS "pageId", ${PAGE_LABEL} AS "pageLabel",
+            pg.class_id AS "classId", k.grade || '-' || k.letter AS "classLabel", k.grade::int AS grade,
             pg.subject_id AS "subjectId", s.name AS "subjectName", pg.teacher_id AS "teacherId", ${TEACHER_NAME} AS "teacherName",
-            COALESCE(ls.planned, 0) AS planned, COALESCE(ls.held, 0) AS held, COALESCE(ls.with_topic, 0) AS "withTopic",
-            COALESCE(ls.hw_expected, 0) AS "homeworkExpected", COALESCE(ls.with_hw, 0) AS "withHomework",
-            COALESCE(ls.with_att, 0) AS "withAttendance", COALESCE(ls.on_time, 0) AS "onTime",
-            COALESCE(ds.pupils, 0) AS pupils, COALESCE(ds.without, 0) AS "pupilsWithoutRecentMark",
-            COALESCE(ss.expected, 0) AS "summativeExpected", COALESCE(ss.present, 0) AS "summativePresent"
-     FROM pg
-     LEFT JOIN ls ON ls.school_id = pg.school_id AND ls.page_id = pg.id
-     LEFT JOIN ds ON ds.school_id = pg.school_id AND ds.page_id = pg.id
-     LEFT JOIN ss ON ss.school_id = pg.school_id AND ss.page_id = pg.id
+            a.planned, a.held, a.with_topic AS "withTopic", a.hw_expected AS "homeworkExpected", a.with_hw AS "withHomework",
+            a.with_att AS "withAttendance", a.on_time AS "onTime", a.pupils, a.without AS "pupilsWithoutRecentMark",
+            a.expected AS "summativeExpected", a.present AS "summativePresent"
+     FROM agg a
+     JOIN journal_page pg ON pg.school_id = a.school_id AND pg.id = a.page_id
      ${LABELS}
-     WHERE ls.planned > 0 OR ds.pupils > 0 OR ss.expected > 0
-     ORDER BY pg.school_id, k.grade, k.letter, s.name, pg.id`,
+     ORDER BY a.school_id, k.grade, k.letter, s.name, a.page_id`,
     scopeParams(scope),
   );
   return r.rows;
@@ -206,9 +223,8 @@ export async function gapRows(c: Client, scope: FillScope, kind: TGapKind | unde
               ('no_homework', pl.hw_expected AND NOT pl.has_hw), ('no_attendance', NOT pl.att), ('late_entry', NOT pl.on_time)) v(kind, missing)
        WHERE v.missing
        UNION ALL
-       SELECT 'no_recent_mark', r.school_id, r.page_id, NULL, NULL, 0, r.pupil_id, NULL, NULL, NULL, 0
-       FROM roster r
-       WHERE NOT EXISTS (SELECT 1 FROM marked m WHERE m.school_id = r.school_id AND m.page_id = r.page_id AND m.pupil_id = r.pupil_id)
+       SELECT 'no_recent_mark', d.school_id, d.page_id, NULL, NULL, 0, d.pupil_id, NULL, NULL, NULL, 0
+       FROM density d WHERE d.on_roster AND NOT d.marked
        UNION ALL
        SELECT 'summative_missing', x.school_id, x.page_id, NULL, x.due_on, 0, x.pupil_id, x.column_id, x.title, NULL, x.position
        FROM sumexp x WHERE NOT x.present
@@ -220,7 +236,7 @@ export async function gapRows(c: Client, scope: FillScope, kind: TGapKind | unde
             gaps.column_id AS "columnId", gaps.column_title AS "columnTitle", gaps.entered_at::text AS "enteredAt",
             count(*) OVER ()::int AS total
      FROM gaps
-     JOIN pg ON pg.school_id = gaps.school_id AND pg.id = gaps.page_id
+     JOIN journal_page pg ON pg.school_id = gaps.school_id AND pg.id = gaps.page_id
      ${LABELS}
      LEFT JOIN pupil p ON p.school_id = gaps.school_id AND p.id = gaps.pupil_id
      WHERE $11::text IS NULL OR gaps.kind = $11::text

@@ -12,8 +12,10 @@ export interface QualityScope {
 /**
  * Data-quality flags ($1 school ids, $2 from, $3 effective to, $4 today, $5 time zone):
  * a mark given to a pupil marked absent; entries on lessons dated after today (an entry sets
- * first_entry_at, so no cell scan is needed); the same non-empty topic on 3+ lessons of a page,
- * one of them in the period; extra lessons (outside the timetable); late corrections.
+ * first_entry_at, so no cell scan is needed); the same non-empty topic on 3+ lessons of a page
+ * within the period and the four weeks before it, one of them in the period (a topic repeated
+ * months apart is usually a real revision lesson); extra lessons (outside the timetable); late
+ * corrections. Partial indexes of migration 031 keep the rare rows cheap to find.
  */
 const FLAGS = `
 pg AS (
@@ -27,16 +29,21 @@ flags AS (
   JOIN journal_cell jc ON jc.school_id = l.school_id AND jc.lesson_id = l.id AND jc.absent AND jc.mark <> ''
   UNION ALL
   SELECT 'future_entry', l.school_id, l.page_id, l.id, l.lesson_date, NULL, l.topic
-  FROM pg JOIN lesson l ON l.school_id = pg.school_id AND l.page_id = pg.id AND l.lesson_date > $4::date
-  WHERE NOT l.cancelled AND (l.first_entry_at IS NOT NULL OR l.topic <> '' OR l.homework <> '' OR l.attendance_taken)
+  FROM lesson l JOIN pg ON pg.school_id = l.school_id AND pg.id = l.page_id
+  WHERE l.school_id = ANY($1::int[]) AND l.lesson_date > $4::date AND NOT l.cancelled
+    AND (l.first_entry_at IS NOT NULL OR l.topic <> '' OR l.homework <> '' OR l.attendance_taken)
   UNION ALL
   SELECT 'pasted_topic', t.school_id, t.page_id, t.lesson_id, t.day, NULL, t.topic || ' (×' || t.n || ')'
   FROM (
     SELECT l.school_id, l.page_id, l.topic, count(*) AS n,
            min(l.lesson_date) FILTER (WHERE l.lesson_date >= $2::date) AS day,
            (array_agg(l.id ORDER BY l.lesson_date, l.period) FILTER (WHERE l.lesson_date >= $2::date))[1] AS lesson_id
-    FROM pg JOIN lesson l ON l.school_id = pg.school_id AND l.page_id = pg.id AND l.lesson_date <= $3::date
-    WHERE l.topic <> '' AND NOT l.cancelled
+    FROM (
+      -- byte order ("C"): only equality matters here, and it is much cheaper than Ukrainian collation
+      SELECT l.school_id, l.page_id, l.id, l.lesson_date, l.period, l.topic COLLATE "C" AS topic
+      FROM lesson l JOIN pg ON pg.school_id = l.school_id AND pg.id = l.page_id
+      WHERE l.school_id = ANY($1::int[]) AND l.lesson_date BETWEEN $2::date - 28 AND $3::date AND l.topic <> '' AND NOT l.cancelled
+    ) l
     GROUP BY l.school_id, l.page_id, l.topic
     HAVING count(*) >= 3 AND max(l.lesson_date) >= $2::date
   ) t
