@@ -1,10 +1,9 @@
-import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
-import { PageHeader } from '../../../components/ui/PageHeader.js';
+import { useNumberParam } from '../../../lib/params.js';
+import { JournalScreen } from './JournalScreen.js';
 
-/** The screen of one journal page: for now only its title, passed by the link that opened it. */
+/** /s/:schoolId/journal/:pageId: one journal page. */
 export function JournalPageRoute() {
-  const { t } = useTranslation();
-  const title = (useLocation().state as { title?: string } | null)?.title;
-  return <PageHeader title={title ?? t('journal.page')} description={title ? t('journal.page') : undefined} />;
+  const schoolId = useNumberParam('schoolId');
+  const pageId = useNumberParam('pageId');
+  return <JournalScreen key={`${schoolId}:${pageId}`} schoolId={schoolId} pageId={pageId} />;
 }

@@ -100,7 +100,7 @@ describe('SaveQueue', () => {
 
   it('keeps a client-refused value on the cell without sending it', async () => {
     const { queue, sent } = setup();
-    queue.edit(A, mark('13'), 'Значення не належить до шкали сторінки.');
+    queue.edit(A, mark('13'), { kind: 'invalid', message: 'Значення не належить до шкали сторінки.' });
     await vi.advanceTimersByTimeAsync(2000);
     expect(sent).toHaveLength(0);
     expect(queue.value(A)).toEqual(mark('13'));
@@ -128,6 +128,24 @@ describe('SaveQueue', () => {
     await queue.giveReason('Помилка введення');
     expect(sent[1]).toMatchObject({ reason: 'Помилка введення' });
     expect(sent[1].cells).toHaveLength(2);
+    expect(queue.hasUnsaved()).toBe(false);
+  });
+
+  it('holds a change the client knows needs a reason until the reason is given', async () => {
+    const { queue, sent } = setup();
+    queue.edit(A, mark('9'), { kind: 'reason', message: 'Потрібна причина.' });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(sent).toHaveLength(0);
+    expect(queue.summary().reasons).toBe(1);
+    await queue.giveReason('Виправлення помилки');
+    expect(sent[0]).toMatchObject({ reason: 'Виправлення помилки', cells: [{ lessonId: 10, pupilId: 1, mark: '9' }] });
+  });
+
+  it('drops discarded changes: the cell shows what is stored', () => {
+    const { queue } = setup();
+    queue.edit(B, mark('1'), { kind: 'reason', message: 'Потрібна причина.' });
+    queue.discard([B]);
+    expect(queue.value(B)).toMatchObject(mark('7'));
     expect(queue.hasUnsaved()).toBe(false);
   });
 

@@ -115,8 +115,11 @@ export class SaveQueue {
     return this.entries.get(key)?.status ?? null;
   }
 
-  /** Changes a cell. `invalid` keeps a value the client refused on the cell, unsent, with the message. */
-  edit(key: string, value: CellValue, invalid?: string): void {
+  /**
+   * Changes a cell. `hold` keeps the change on the cell unsent: a value the client refused
+   * ('invalid'), or a change the client knows needs a reason first ('reason').
+   */
+  edit(key: string, value: CellValue, hold?: { kind: 'invalid' | 'reason'; message: string }): void {
     const cur = this.entries.get(key);
     let stored = this.stored.get(key);
     let baseVersion = cur?.baseVersion ?? stored?.version ?? 0;
@@ -127,13 +130,13 @@ export class SaveQueue {
       baseVersion = stored.version;
     }
     const unchanged = sameValue(value, stored ?? EMPTY_CELL) && baseVersion === (stored?.version ?? 0);
-    if (!invalid && unchanged && !this.inflight?.has(key)) this.entries.delete(key);
+    if (hold?.kind !== 'invalid' && unchanged && !this.inflight?.has(key)) this.entries.delete(key);
     else {
-      const status: CellStatus = invalid ? { kind: 'invalid', message: invalid } : { kind: 'pending' };
+      const status: CellStatus = hold ? { kind: hold.kind, message: hold.message } : { kind: 'pending' };
       this.entries.set(key, { value, baseVersion, reason: '', seq: ++this.seq, status });
     }
     this.changed([key]);
-    if (!invalid) this.schedule(this.debounceMs);
+    if (!hold) this.schedule(this.debounceMs);
   }
 
   /** Sends what is queued now (on blur, on leaving the page, on "Retry"). */

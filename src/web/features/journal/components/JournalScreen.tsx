@@ -1,0 +1,186 @@
+import { Alert, Badge, Button, Group, Loader, Modal, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TJournalPage } from '../../../../shared/api/journal.js';
+import { EmptyNote } from '../../../components/ui/EmptyNote.js';
+import { QueryStatus } from '../../../components/ui/QueryStatus.js';
+import { entriesQueue } from '../api/entries.js';
+import { useJournalPage } from '../api/page.js';
+import { buildGridModel } from '../lib/grid-model.js';
+import type { SaveQueue } from '../lib/save-queue.js';
+import { AddLessonModal } from './grid/AddLessonModal.js';
+import { HistoryDrawer } from './grid/HistoryDrawer.js';
+import { IconPlus } from './grid/icons.js';
+import { type CellHistoryTarget, JournalGrid } from './grid/JournalGrid.js';
+import { LessonDrawer } from './grid/LessonDrawer.js';
+import { ReasonModal } from './grid/ReasonModal.js';
+import { SaveStatus } from './grid/SaveStatus.js';
+import { useLeaveGuard } from './grid/useLeaveGuard.js';
+import { useQueueSummary } from './grid/useRowRevisions.js';
+
+interface JournalScreenProps {
+  schoolId: number;
+  pageId: number;
+}
+
+/** A journal page: header with the semester switch and the save status, the grid, the lesson and history panels. */
+export function JournalScreen({ schoolId, pageId }: JournalScreenProps) {
+  const [semester, setSemester] = useState<number | undefined>();
+  const query = useJournalPage(schoolId, pageId, semester);
+  const queue = useMemo(() => entriesQueue(schoolId, pageId), [schoolId, pageId]);
+  useEffect(() => {
+    // changes left from an earlier visit (a failed save, a lost session) go out again
+    if (queue.hasUnsaved()) void queue.flushNow();
+  }, [queue]);
+  return (
+    <QueryStatus query={query}>
+      {(data) => (
+        <JournalPageView
+          schoolId={schoolId}
+          data={data}
+          queue={queue}
+          switching={query.isPlaceholderData}
+          onSemester={(n) => {
+            void queue.flushNow();
+            setSemester(n);
+          }}
+        />
+      )}
+    </QueryStatus>
+  );
+}
+
+interface JournalPageViewProps {
+  schoolId: number;
+  data: TJournalPage;
+  queue: SaveQueue;
+  switching: boolean;
+  onSemester: (semester: number) => void;
+}
+
+function JournalPageView({ schoolId, data, queue, switching, onSemester }: JournalPageViewProps) {
+  const { t } = useTranslation();
+  const { page } = data;
+  const model = useMemo(() => {
+    const m = buildGridModel(data);
+    // the queue learns what the server holds before the first cell reads it
+    queue.absorb(m.stored);
+    return m;
+  }, [data, queue]);
+  const summary = useQueueSummary(queue);
+  const blocker = useLeaveGuard(queue);
+  const [lessonId, setLessonId] = useState<number | null>(null);
+  const [history, setHistory] = useState<CellHistoryTarget | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [reasonOpen, setReasonOpen] = useState(false);
+  const lastReason = useRef('');
+  const seenReasons = useRef(0);
+  useEffect(() => {
+    // new changes that need a reason open the question at once; "Later" leaves them waiting on their cells
+    if (summary.reasons > seenReasons.current) setReasonOpen(true);
+    seenReasons.current = summary.reasons;
+  }, [summary.reasons]);
+
+  const lesson = lessonId === null ? null : (data.lessons.find((l) => l.id === lessonId) ?? null);
+  const open = page.yearStatus === 'open';
+  const readOnly = !open || (!page.canWrite && page.substituteLessonIds.length === 0);
+  const title = `${page.classLabel} · ${page.subjectName}${page.groupName ? ` (${page.groupName})` : ''}`;
+  const semesterLabel = (n: number) => (n === 2 ? t('school.semester2') : t('school.semester1'));
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
+        <Stack gap={2} miw={0}>
+          <Group gap="xs" align="center">
+            <Title order={1} fz={{ base: 22, sm: 26 }}>
+              {title}
+            </Title>
+            {readOnly && (
+              <Badge variant="light" color="gray">
+                {t('journal.screen.readOnly')}
+              </Badge>
+            )}
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('journal.screen.teacher', { name: page.teacherName ?? t('journal.screen.noTeacher') })} · {t('journal.screen.scale', { name: page.scale.name })} ·{' '}
+            {page.yearName}
+          </Text>
+        </Stack>
+        <Group gap="sm">
+          {switching && <Loader size="xs" />}
+          <SegmentedControl
+            size="sm"
+            aria-label={t('journal.screen.semester')}
+            value={String(data.semester)}
+            onChange={(v) => onSemester(Number(v))}
+            data={page.semesters.map((s) => ({ value: String(s.number), label: semesterLabel(s.number) }))}
+          />
+        </Group>
+      </Group>
+
+      {!open && (
+        <Alert color="gray" variant="light" p="xs">
+          <Text size="sm">{t('journal.screen.yearClosed')}</Text>
+        </Alert>
+      )}
+      {open && !page.canWrite && page.substituteLessonIds.length > 0 && (
+        <Alert color="teal" variant="light" p="xs">
+          <Text size="sm">{t('journal.screen.substituteOnly')}</Text>
+        </Alert>
+      )}
+
+      <Group justify="space-between" gap="sm" mih={30}>
+        <SaveStatus summary={summary} onRetry={() => void queue.flushNow()} onGiveReason={() => setReasonOpen(true)} />
+        {open && page.canWrite && (
+          <Button size="compact-md" variant="light" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+            {t('journal.screen.addLesson')}
+          </Button>
+        )}
+      </Group>
+
+      {model.rows.length === 0 ? (
+        <EmptyNote>{t('journal.screen.noPupils')}</EmptyNote>
+      ) : model.columns.length === 0 ? (
+        <EmptyNote>{t('journal.screen.noLessons')}</EmptyNote>
+      ) : (
+        <JournalGrid key={`${page.id}:${data.semester}`} data={data} model={model} queue={queue} onOpenLesson={setLessonId} onOpenHistory={setHistory} />
+      )}
+      {!readOnly && (
+        <Text size="xs" c="dimmed" visibleFrom="sm">
+          {t('journal.screen.keysHint')}
+        </Text>
+      )}
+
+      <LessonDrawer schoolId={schoolId} page={page} lesson={lesson} onClose={() => setLessonId(null)} />
+      <HistoryDrawer schoolId={schoolId} pageId={page.id} target={history} onClose={() => setHistory(null)} />
+      <AddLessonModal schoolId={schoolId} pageId={page.id} today={page.today} opened={adding} onClose={() => setAdding(false)} />
+      <ReasonModal
+        key={reasonOpen ? 'open' : 'closed'}
+        opened={reasonOpen && summary.reasons > 0}
+        days={page.lateEditDays}
+        lastReason={lastReason.current}
+        onSubmit={(reason) => {
+          lastReason.current = reason;
+          setReasonOpen(false);
+          void queue.giveReason(reason);
+        }}
+        onDiscard={() => {
+          queue.discard(queue.keysWith('reason'));
+          setReasonOpen(false);
+        }}
+        onClose={() => setReasonOpen(false)}
+      />
+      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('journal.screen.leaveTitle')} centered>
+        <Text size="sm" mb="md">
+          {t('journal.screen.leave')}
+        </Text>
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" color="red" onClick={() => blocker.proceed?.()}>
+            {t('journal.screen.leaveAnyway')}
+          </Button>
+          <Button onClick={() => blocker.reset?.()}>{t('journal.screen.stay')}</Button>
+        </Group>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,366 @@
+import {
+  type ClipboardEvent,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TJournalPage } from '../../../../../shared/api/journal.js';
+import { cellKeyAt, type GridModel, isCellWritable } from '../../lib/grid-model.js';
+import {
+  applyMove,
+  clampSelection,
+  isSingleCell,
+  isTypingKey,
+  type KeyMove,
+  keyMove,
+  type Pos,
+  type Selection,
+  selectionRect,
+} from '../../lib/navigation.js';
+import { parseTsv, placeBlock, toTsv } from '../../lib/paste.js';
+import type { SaveQueue } from '../../lib/save-queue.js';
+import { CellBar } from './CellBar.js';
+import { type Box, CellEditor } from './CellEditor.js';
+import { ConflictPopover } from './ConflictPopover.js';
+import { GridHeader } from './GridHeader.js';
+import { GridRow, type RowTexts } from './GridRow.js';
+import { columnTitle, columnWidth } from './labels.js';
+import { useCellEdits } from './useCellEdits.js';
+import { useRowRevisions } from './useRowRevisions.js';
+import './grid.css';
+
+/** Which history to show: a lesson cell, a summary cell. */
+export type CellHistoryTarget = { lessonId?: number; columnId?: number; pupilId: number; title: string };
+
+interface JournalGridProps {
+  data: TJournalPage;
+  model: GridModel;
+  queue: SaveQueue;
+  onOpenLesson: (lessonId: number) => void;
+  onOpenHistory: (target: CellHistoryTarget) => void;
+}
+
+/** The column the teacher most likely fills: today's lesson, else the last lesson they may write. */
+function startColumn(model: GridModel): number {
+  const today = model.columns.find((c) => c.isToday && c.writable);
+  if (today) return today.index;
+  const past = model.columns.filter((c) => c.kind === 'lesson' && c.writable);
+  return past.length ? past[past.length - 1].index : 0;
+}
+
+const cellOf = (target: EventTarget | null): HTMLTableCellElement | null => (target instanceof Element ? target.closest('tbody td') : null);
+const posOf = (td: HTMLTableCellElement): Pos => ({ row: (td.parentElement as HTMLTableRowElement).sectionRowIndex, col: td.cellIndex - 1 });
+
+/**
+ * The journal grid, driven like a spreadsheet: one focused cell and a selected block, keys and
+ * mouse handled once on the container, one input laid over the cell being typed into.
+ */
+export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }: JournalGridProps) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const dragging = useRef(false);
+  const marked = useRef<Element[]>([]);
+  const bounds = useMemo(() => ({ rows: model.rows.length, cols: model.columns.length }), [model]);
+  const [sel, setSel] = useState<Selection>(() => {
+    const start = { row: 0, col: startColumn(model) };
+    return { anchor: start, focus: start };
+  });
+  const [editing, setEditing] = useState<{ text: string; mode: 'replace' | 'edit' } | null>(null);
+  const [boxes, setBoxes] = useState<{ focus: Box; block: Box | null } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const revisions = useRowRevisions(queue);
+  const edits = useCellEdits(data, model, queue);
+  const { page } = data;
+  const verbal = page.scale.freeText;
+  // a fixed table with a known width lays out without measuring its cells
+  const tableWidth = useMemo(() => model.columns.reduce((sum, c) => sum + columnWidth(c, verbal), 0), [model, verbal]);
+  const substituteIds = useMemo(() => new Set(page.substituteLessonIds), [page.substituteLessonIds]);
+  const texts = useMemo<RowTexts>(
+    () => ({ notEnrolled: t('journal.grid.notEnrolled'), suggested: (value) => t('journal.grid.suggested', { value }) }),
+    [t],
+  );
+
+  const safeSel = useMemo(() => clampSelection(sel, bounds), [sel, bounds]);
+  const rect = useMemo(() => selectionRect(safeSel), [safeSel]);
+  const focusColumn = model.columns[safeSel.focus.col];
+  const focusRow = model.rows[safeSel.focus.row];
+  const focusKey = focusColumn && focusRow ? cellKeyAt(focusColumn, focusRow.pupil.id) : null;
+  const focusStatus = focusKey ? queue.status(focusKey) : null;
+
+  // data arrived -> grid painted, for bench/grid-render.ts: the frame after the commit, once it is painted
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured again whenever a new model is drawn
+  useLayoutEffect(() => {
+    if (performance.getEntriesByName('journal:data').length === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        performance.mark('journal:rendered');
+        performance.measure('journal:grid', 'journal:data', 'journal:rendered');
+        performance.clearMarks('journal:data');
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [model]);
+
+  // focus ring and block are drawn over the table, so moving the focus renders no row
+  useLayoutEffect(() => {
+    const scroll = scrollRef.current;
+    const body = bodyRef.current;
+    // cells move when the model changes (another semester, a new lesson): place the boxes again
+    if (!scroll || !body || model.rows.length === 0) return;
+    const cellAt = (p: Pos) => body.rows[p.row]?.cells[p.col + 1];
+    const focusCell = cellAt(safeSel.focus);
+    if (!focusCell) return;
+    const base = scroll.getBoundingClientRect();
+    const boxOf = (a: Element, b: Element = a): Box => {
+      const ra = a.getBoundingClientRect();
+      const rb = b.getBoundingClientRect();
+      return {
+        left: ra.left - base.left + scroll.scrollLeft - scroll.clientLeft,
+        top: ra.top - base.top + scroll.scrollTop - scroll.clientTop,
+        width: rb.right - ra.left,
+        height: rb.bottom - ra.top,
+      };
+    };
+    focusCell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const single = isSingleCell(rect);
+    const corner = cellAt({ row: rect.top, col: rect.left });
+    const far = cellAt({ row: rect.bottom, col: rect.right });
+    setBoxes({ focus: boxOf(focusCell), block: single || !corner || !far ? null : boxOf(corner, far) });
+    for (const el of marked.current) el.classList.remove('jg-focus-row', 'jg-focus-col');
+    const tr = body.rows[safeSel.focus.row];
+    const th = scroll.querySelector(`thead th[data-col="${safeSel.focus.col}"]`);
+    tr?.classList.add('jg-focus-row');
+    th?.classList.add('jg-focus-col');
+    marked.current = [tr, th].filter((el): el is HTMLTableRowElement => el !== null && el !== undefined);
+  }, [safeSel, rect, model]);
+
+  useEffect(() => {
+    const stop = () => {
+      dragging.current = false;
+    };
+    window.addEventListener('mouseup', stop);
+    return () => window.removeEventListener('mouseup', stop);
+  }, []);
+
+  const refocus = useCallback(() => scrollRef.current?.focus({ preventScroll: true }), []);
+
+  const startEditing = (text: string | null) => {
+    if (!focusColumn || !focusRow || !focusKey) return;
+    if (!isCellWritable(focusColumn, focusRow.pupil)) {
+      setNotice(t('journal.grid.readOnlyCell'));
+      return;
+    }
+    setNotice(null);
+    const current = queue.value(focusKey);
+    setEditing(text === null ? { text: current.absent ? 'н' : current.mark, mode: 'edit' } : { text, mode: 'replace' });
+  };
+
+  const commit = (text: string, move: KeyMove | null) => {
+    setEditing(null);
+    edits.applyTexts([{ row: safeSel.focus.row, col: safeSel.focus.col, text }]);
+    if (move) setSel(applyMove(safeSel, move, bounds));
+    refocus();
+  };
+
+  const openHistory = () => {
+    if (!focusColumn || !focusRow) return;
+    const where = focusColumn.kind === 'lesson' ? { lessonId: focusColumn.id } : { columnId: focusColumn.id };
+    onOpenHistory({ ...where, pupilId: focusRow.pupil.id, title: `${focusRow.pupil.name} · ${columnTitle(t, focusColumn)}` });
+  };
+
+  const goTo = (pos: Pos | null) => pos && setSel({ anchor: pos, focus: pos });
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== scrollRef.current || editing) return;
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && (e.code === 'KeyZ' || e.code === 'KeyY')) {
+      e.preventDefault();
+      goTo(e.code === 'KeyY' || e.shiftKey ? edits.redo() : edits.undo());
+      return;
+    }
+    if (e.altKey && e.code === 'KeyH') {
+      e.preventDefault();
+      openHistory();
+      return;
+    }
+    if (e.key === 'F2') {
+      e.preventDefault();
+      startEditing(null);
+      return;
+    }
+    if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      const { skipped } = edits.clear(rect);
+      setNotice(skipped ? t('journal.grid.pasteSkipped', { count: skipped }) : null);
+      return;
+    }
+    if (e.key === 'Escape') {
+      setSel({ anchor: safeSel.focus, focus: safeSel.focus });
+      return;
+    }
+    const km = keyMove(e);
+    if (km) {
+      const next = applyMove(safeSel, km, bounds, Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / 31) - 3));
+      // Tab at the row's end leaves the grid, so keyboard users are never trapped
+      if (e.key === 'Tab' && next.focus.col === safeSel.focus.col) return;
+      e.preventDefault();
+      setNotice(null);
+      setSel(next);
+      return;
+    }
+    if (isTypingKey(e)) {
+      e.preventDefault();
+      startEditing(e.key);
+    }
+  };
+
+  const onMouseDown = (e: MouseEvent<HTMLDivElement>) => {
+    const button = e.target instanceof Element ? e.target.closest<HTMLButtonElement>('button[data-lesson]') : null;
+    if (button) return;
+    const td = cellOf(e.target);
+    if (!td || e.button !== 0) return;
+    const pos = posOf(td);
+    const same = pos.row === safeSel.focus.row && pos.col === safeSel.focus.col;
+    setSel(e.shiftKey ? { anchor: safeSel.anchor, focus: pos } : { anchor: pos, focus: pos });
+    setNotice(null);
+    dragging.current = !e.shiftKey;
+    // a tap on the focused cell opens the editor (phones have no keys to start typing with)
+    if (same && !e.shiftKey && window.matchMedia('(pointer: coarse)').matches) startEditing(null);
+  };
+
+  const onMouseMove = (e: MouseEvent<HTMLDivElement>) => {
+    if (!dragging.current || (e.buttons & 1) === 0) return;
+    const td = cellOf(e.target);
+    if (!td) return;
+    const pos = posOf(td);
+    setSel((s) => (s.focus.row === pos.row && s.focus.col === pos.col ? s : { anchor: s.anchor, focus: pos }));
+  };
+
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const button = e.target instanceof Element ? e.target.closest<HTMLButtonElement>('button[data-lesson]') : null;
+    if (button) onOpenLesson(Number(button.dataset.lesson));
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (editing || e.target instanceof HTMLInputElement) return;
+    const block = parseTsv(e.clipboardData.getData('text/plain'));
+    if (block.length === 0) return;
+    e.preventDefault();
+    const placed = placeBlock(block, rect, bounds);
+    const { applied, skipped } = edits.applyTexts(placed);
+    const last = placed[placed.length - 1];
+    if (last) setSel({ anchor: { row: rect.top, col: rect.left }, focus: { row: last.row, col: last.col } });
+    setNotice([t('journal.grid.pasted', { count: applied }), skipped ? t('journal.grid.pasteSkipped', { count: skipped }) : ''].join(' ').trim());
+  };
+
+  const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (editing || e.target instanceof HTMLInputElement) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', toTsv(edits.blockTexts(rect)));
+  };
+
+  const onBlur = (e: FocusEvent<HTMLDivElement>) => {
+    // leaving the grid saves at once instead of waiting for the pause
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) void queue.flushNow();
+  };
+
+  const conflict = focusStatus?.kind === 'conflict' && !editing ? focusStatus.theirs : null;
+  return (
+    <div className="jg-frame">
+      <CellBar
+        column={focusColumn}
+        row={focusRow}
+        value={focusKey ? queue.value(focusKey) : { mark: '', absent: false }}
+        status={focusStatus}
+        notice={notice}
+        onHistory={openHistory}
+        onLesson={onOpenLesson}
+      />
+      {/* biome-ignore lint/a11y/useSemanticElements: a spreadsheet-like grid; the table inside carries the semantics */}
+      <div
+        ref={scrollRef}
+        className="jg-scroll"
+        role="grid"
+        aria-label={t('journal.grid.label')}
+        aria-readonly={!model.columns.some((c) => c.writable)}
+        tabIndex={0}
+        data-testid="journal-grid"
+        onKeyDown={onKeyDown}
+        onMouseDown={onMouseDown}
+        onMouseMove={onMouseMove}
+        onClick={onClick}
+        onDoubleClick={(e) => cellOf(e.target) && startEditing(null)}
+        onPaste={onPaste}
+        onCopy={onCopy}
+        onBlur={onBlur}
+      >
+        <table className="jg-table" role="presentation" style={{ width: `calc(var(--jg-pupil-w) + ${tableWidth}px)` }}>
+          <colgroup>
+            <col style={{ width: 'var(--jg-pupil-w)' }} />
+            {model.columns.map((c) => (
+              <col key={c.index} style={{ width: columnWidth(c, verbal) }} className={colClass(c)} />
+            ))}
+          </colgroup>
+          <GridHeader model={model} substituteIds={substituteIds} />
+          <tbody ref={bodyRef}>
+            {model.rows.map((row) => (
+              <GridRow key={row.pupil.id} row={row} model={model} queue={queue} scale={page.scale} revision={revisions.get(row.pupil.id) ?? 0} texts={texts} />
+            ))}
+          </tbody>
+        </table>
+        {boxes?.block && <div className="jg-sel" style={boxes.block} />}
+        {boxes && (
+          <ConflictPopover
+            theirs={conflict}
+            mine={focusKey ? queue.value(focusKey) : { mark: '', absent: false }}
+            onKeepTheirs={() => {
+              if (focusKey) queue.keepTheirs([focusKey]);
+              refocus();
+            }}
+            onOverwrite={() => {
+              if (focusKey) void queue.overwrite([focusKey]);
+              refocus();
+            }}
+          >
+            <div className="jg-focus" style={boxes.focus} />
+          </ConflictPopover>
+        )}
+        {editing && boxes && (
+          <CellEditor
+            box={boxes.focus}
+            initial={editing.text}
+            mode={editing.mode}
+            verbal={verbal && focusColumn?.kind === 'lesson'}
+            label={focusRow && focusColumn ? `${focusRow.pupil.name} · ${columnTitle(t, focusColumn)}` : ''}
+            onCommit={commit}
+            onCancel={() => {
+              setEditing(null);
+              refocus();
+            }}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function colClass(c: GridModel['columns'][number]): string | undefined {
+  if (c.lesson?.cancelled) return 'jg-col-cancelled';
+  if (c.isToday) return 'jg-col-today';
+  if (c.isFuture) return 'jg-col-future';
+  if (c.kind === 'thematic') return 'jg-col-thematic';
+  if (c.kind !== 'lesson') return 'jg-col-final';
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import type { TFunction } from 'i18next';
+import { intlLocale } from '../../../../lib/i18n/index.js';
+import type { GridColumn } from '../../lib/grid-model.js';
+import { shortDate } from '../../lib/grid-model.js';
+
+/** A column's short header label: `08.09`, `Тем. 1`, `І сем.`, `Скор.`… */
+export function columnLabel(t: TFunction, column: GridColumn): string {
+  if (column.lesson) return shortDate(column.lesson.date);
+  switch (column.kind) {
+    case 'thematic':
+      return t('journal.grid.thematic', { n: column.ordinal });
+    case 'semester':
+      return column.summary?.semester === 2 ? t('journal.grid.semester2') : t('journal.grid.semester1');
+    case 'corrected':
+      return t('journal.grid.corrected');
+    case 'annual':
+      return t('journal.grid.annual');
+    default:
+      return t('journal.grid.dpa');
+  }
+}
+
+/** A column's full name: the summary column's own title, or the lesson's date. */
+export function columnTitle(t: TFunction, column: GridColumn): string {
+  return column.summary?.title ?? columnLabel(t, column);
+}
+
+/** The month of a `YYYY-MM`, as the header shows it: «листопад», "November". */
+export function monthName(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(intlLocale(), { month: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+}
+
+/** A moment of the history or a conflict as `28.11.2026, 09:05`. */
+export function formatMoment(iso: string): string {
+  return new Intl.DateTimeFormat(intlLocale(), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** Pixel width of a column: lessons are narrow, verbal judgements wide, summary a little wider. */
+export function columnWidth(column: GridColumn, verbal: boolean): number {
+  if (column.kind === 'lesson') return verbal ? 132 : 40;
+  return 52;
+}
