@@ -60,7 +60,7 @@ describe('demo city generator', () => {
     expect(summary.cells).toBeGreaterThan(10_000);
   });
 
-  it('has no teacher in two places at once and no class with two lessons at once', async () => {
+  it('has no teacher in two places at once, no class with two lessons at once and no shared room', async () => {
     const teacher = await one(
       db,
       `SELECT count(*)::int AS n FROM (
@@ -83,7 +83,12 @@ describe('demo city generator', () => {
          SELECT p.school_id, p.class_id, p.subject_id FROM journal_page p WHERE p.group_id IS NOT NULL
           GROUP BY 1, 2, 3 HAVING count(*) <> 2) x`,
     );
-    expect([teacher, cls, groups]).toEqual([{ n: 0 }, { n: 0 }, { n: 0 }]);
+    const room = await one(
+      db,
+      `SELECT count(*)::int AS n FROM (
+         SELECT school_id, weekday, period, room FROM timetable_entry WHERE room <> '' GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) x`,
+    );
+    expect([teacher, cls, groups, room]).toEqual([{ n: 0 }, { n: 0 }, { n: 0 }, { n: 0 }]);
   });
 
   it('keeps grade 1 to five periods and teachers to 24 hours', async () => {

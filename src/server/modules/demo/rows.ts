@@ -32,10 +32,27 @@ async function writeSchoolAndCalendar(c: Client, m: SchoolModel, ids: IdAllocato
   }
 }
 
-function roomOf(specialty: string | null, index: number): string {
-  if (specialty === 'pe') return 'Спортзал';
-  if (specialty === 'informatics') return 'Комп. клас';
-  return String(101 + (index % 30) + Math.floor(index / 30) * 100);
+const GYMS = ['Спортзал', 'Малий спортзал', 'Спортмайданчик', 'Зал хореографії'];
+
+/** A room of one's own for each teacher, so no two lessons share a room (the timetable's room rule). */
+function roomsOf(m: SchoolModel): Map<number, string> {
+  const rooms = new Map<number, string>();
+  let pe = 0;
+  let it = 0;
+  let other = 0;
+  for (const s of m.staff) {
+    if (s.specialty === 'pe') {
+      rooms.set(s.userId, GYMS[pe] ?? `Спортзал ${pe + 1}`);
+      pe++;
+    } else if (s.specialty === 'informatics') {
+      rooms.set(s.userId, `Комп. клас ${++it}`);
+    } else {
+      // 101..130 on the first floor, 201..230 on the second...
+      rooms.set(s.userId, String(101 + (other % 30) + Math.floor(other / 30) * 100));
+      other++;
+    }
+  }
+  return rooms;
 }
 
 /** Staff, classes, pupils, guardians, subjects, the plan, groups, pages and the weekly timetable. */
@@ -57,12 +74,11 @@ export async function writeSchoolRows(c: Client, m: SchoolModel, ids: IdAllocato
   const page = w.table('journal_page', [['school_id', 'int'], ['id', 'int'], ['year_id', 'int'], ['class_id', 'int'], ['group_id', 'int'], ['subject_id', 'int'], ['teacher_id', 'int'], ['hours_per_week', 'numeric'], ['scale_code', 'text']]);
   const entry = w.table('timetable_entry', [['school_id', 'int'], ['id', 'int'], ['page_id', 'int'], ['weekday', 'smallint'], ['period', 'smallint'], ['room', 'text'], ['valid_from', 'date']]);
 
-  const rooms = new Map<number, string>();
-  m.staff.forEach((s, i) => {
+  const rooms = roomsOf(m);
+  for (const s of m.staff) {
     staff.add(sid, s.userId, s.position);
     for (const role of s.roles) staffRole.add(sid, s.userId, role);
-    rooms.set(s.userId, roomOf(s.specialty, i));
-  });
+  }
   const guardianIds = new Map<GuardianSpec, number>();
   for (const k of m.classes) {
     cls.add(sid, k.id, m.yearId, k.grade, k.letter, k.classTeacherId);
