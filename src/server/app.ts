@@ -19,6 +19,7 @@ import { diaryRoutes } from './modules/diary/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { classbookRoutes } from './modules/journal/classbook.routes.js';
 import { journalRoutes } from './modules/journal/routes.js';
+import { noticesRoutes } from './modules/notices/routes.js';
 import { peopleAdminRoutes } from './modules/people/admin.routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { schoolsRoutes } from './modules/schools/routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(opts: { db: Database; config: TConfig; logger?: b
   await app.register(classbookRoutes);
   await app.register(diaryRoutes);
   await app.register(consentRoutes);
+  await app.register(noticesRoutes);
   await app.register(yearendRoutes);
 
   if (existsSync(WEB_DIST)) {

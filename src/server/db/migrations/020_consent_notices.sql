@@ -222,9 +222,10 @@ CREATE TABLE notification_cursor (
 ALTER TABLE outbox_email DROP CONSTRAINT outbox_email_status_check;
 ALTER TABLE outbox_email ADD CONSTRAINT outbox_email_status_check CHECK (status IN ('queued', 'sent', 'failed', 'cancelled'));
 
--- Cancels a pupil's notifications not yet sent, in the caller's school and transaction (the app
--- role may not touch the outbox of other schools, so this runs as the owner for this one step).
-CREATE FUNCTION cancel_pupil_notifications(p_pupil integer) RETURNS integer
+-- Cancels a pupil's notifications not yet sent (all of them, or one parent's), in the caller's
+-- school and transaction (the app role may not touch the outbox of other schools, so this runs
+-- as the owner for this one step).
+CREATE FUNCTION cancel_pupil_notifications(p_pupil integer, p_user integer DEFAULT NULL) RETURNS integer
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   n integer;
@@ -233,17 +234,18 @@ BEGIN
     UPDATE outbox_email o SET status = 'cancelled', last_error = 'consent withdrawn'
     WHERE o.status = 'queued' AND o.school_id = app_school_id()
       AND o.id IN (SELECT outbox_id FROM notification
-                   WHERE school_id = app_school_id() AND pupil_id = p_pupil AND status = 'queued' AND outbox_id IS NOT NULL)
+                   WHERE school_id = app_school_id() AND pupil_id = p_pupil AND (p_user IS NULL OR user_id = p_user)
+                     AND status = 'queued' AND outbox_id IS NOT NULL)
     RETURNING o.id)
   UPDATE notification SET status = 'cancelled'
-  WHERE school_id = app_school_id() AND pupil_id = p_pupil
+  WHERE school_id = app_school_id() AND pupil_id = p_pupil AND (p_user IS NULL OR user_id = p_user)
     AND (status = 'pending' OR (status = 'queued' AND outbox_id IN (SELECT id FROM cancelled)));
   GET DIAGNOSTICS n = ROW_COUNT;
   RETURN n;
 END
 $$;
-REVOKE ALL ON FUNCTION cancel_pupil_notifications(integer) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION cancel_pupil_notifications(integer) TO klasnyi_app;
+REVOKE ALL ON FUNCTION cancel_pupil_notifications(integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION cancel_pupil_notifications(integer, integer) TO klasnyi_app;
 
 -- ---------- row-level security ----------
 

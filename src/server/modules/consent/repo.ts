@@ -165,10 +165,15 @@ export async function latestRecords(c: Client, schoolId: number, pupilIds: numbe
   return r.rows.map(toRecord);
 }
 
-/** Cancels the pupil's e-mails not yet sent (runs as owner for the outbox, in this school only). */
-export async function cancelNotifications(c: Client, pupilId: number): Promise<number> {
-  const r = await c.query('SELECT cancel_pupil_notifications($1) AS n', [pupilId]);
+/** Cancels the pupil's e-mails not yet sent, to everyone or to one parent (runs as owner for the outbox, in this school only). */
+export async function cancelNotifications(c: Client, pupilId: number, userId: number | null = null): Promise<number> {
+  const r = await c.query('SELECT cancel_pupil_notifications($1, $2) AS n', [pupilId, userId]);
   return r.rows[0].n;
+}
+
+export async function guardianUserId(c: Client, schoolId: number, guardianId: number): Promise<number | null> {
+  const r = await c.query('SELECT user_id FROM guardian WHERE school_id = $1 AND id = $2', [schoolId, guardianId]);
+  return r.rows[0]?.user_id ?? null;
 }
 
 export async function findClass(c: Client, schoolId: number, classId: number) {

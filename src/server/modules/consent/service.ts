@@ -80,8 +80,9 @@ interface NewRecord {
 }
 
 /**
- * Appends a consent record after the rules common to both channels; when the pupil is left
- * without valid consent, their e-mails not yet sent are cancelled in the same transaction.
+ * Appends a consent record after the rules common to both channels. In the same transaction, a
+ * withdrawal cancels e-mails not yet sent: all of the pupil's when no valid consent is left, else
+ * those to the withdrawing guardian (their address is their own personal data).
  */
 async function appendRecord(c: Client, db: Database, ctx: TenantContext, x: NewRecord) {
   if (x.signedOn > todayOf(db)) throw new AppError('future_date');
@@ -91,7 +92,12 @@ async function appendRecord(c: Client, db: Database, ctx: TenantContext, x: NewR
   }
   const id = await repo.insertRecord(c, { schoolId: ctx.schoolId, userId: ctx.userId, ...x });
   const valid = await repo.consentValid(c, ctx.schoolId, x.pupilId);
-  const cancelledNotifications = valid ? 0 : await repo.cancelNotifications(c, x.pupilId);
+  let cancelledNotifications = 0;
+  if (!valid) cancelledNotifications = await repo.cancelNotifications(c, x.pupilId);
+  else if (x.action === 'withdrawn') {
+    const userId = await repo.guardianUserId(c, ctx.schoolId, x.guardianId);
+    if (userId !== null) cancelledNotifications = await repo.cancelNotifications(c, x.pupilId, userId);
+  }
   return { record: await repo.findRecord(c, ctx.schoolId, id), valid, cancelledNotifications };
 }
 
