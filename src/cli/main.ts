@@ -3,7 +3,9 @@ import { loadConfig } from '../server/config.js';
 import { migrate } from '../server/db/migrate.js';
 import { isEmptyDatabase, openConfiguredDatabase } from '../server/db/open.js';
 import { printDemoLogins } from '../server/main-print.js';
+import { makeCaFromCli, verifyFromCli } from '../server/modules/archive/cli.js';
 import { controlFromCli } from '../server/modules/control/cli.js';
+import { consentFromCli } from '../server/modules/consent/cli.js';
 import { seedDemo } from '../server/modules/demo/index.js';
 import { importFromCli } from '../server/modules/people/import/cli.js';
 
@@ -18,6 +20,12 @@ const HELP = `Klasnyi CLI (npm run cli -- <command>)
                                    print the fill level of a period (default: last week)
   control weekly-report --school ID [--week 2025-W41] [--email]
                                    build a week's fill report once (and e-mail the heads)
+  archive make-ca --school ID --out DIR [--password P] [--key ec|rsa]
+                                   a school CA and the head's certificate (ca.pem, head.p12) for demos
+  archive verify <folder|file.zip> [--ca ca.pem]
+                                   check an archive's files, history chains and signatures (no database)
+  consent coverage --city ID       share of pupils with consent per school (counts only)
+  consent notify [--now ISO]       one run of the parents' notifications (news, announcements, digests)
 
 The database: DATABASE_URL (PostgreSQL) or the embedded one in DATA_DIR (default ./data).`;
 
@@ -38,6 +46,8 @@ async function run(argv: string[]): Promise<number> {
       by: { type: 'string' },
       week: { type: 'string' },
       email: { type: 'boolean' },
+      city: { type: 'string' },
+      now: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -45,6 +55,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return command ? 0 : 1;
   }
+  if (command === 'archive' && sub === 'verify') return verifyFromCli({ path: positionals[2], ca: values.ca }, (line) => console.log(line));
   const config = loadConfig();
   const db = await openConfiguredDatabase(config);
   try {
@@ -77,6 +88,12 @@ async function run(argv: string[]): Promise<number> {
     if (command === 'control') {
       const opts = { sub, schoolId: Number(values.school), from: values.from, to: values.to, by: values.by, week: values.week, email: values.email };
       return await controlFromCli(db, opts, (line) => console.log(line));
+    }
+    if (command === 'consent') {
+      return await consentFromCli(db, { sub, cityId: Number(values.city), now: values.now }, (line) => console.log(line));
+    }
+    if (command === 'archive' && sub === 'make-ca') {
+      return await makeCaFromCli(db, { schoolId: Number(values.school), out: values.out, password: values.password, key: values.key }, (line) => console.log(line));
     }
     console.error(`Unknown command: ${positionals.join(' ')}\n\n${HELP}`);
     return 1;
