@@ -8,6 +8,8 @@ import type { IdAllocator } from './writer.js';
 
 export const LETTERS = ['А', 'Б', 'В', 'Г'] as const;
 const collator = new Intl.Collator('uk');
+// of pupils of grades 5-11; about 60% end up with one, since some families gave no consent
+const PUPIL_ACCOUNT_SHARE = 0.7;
 
 export interface PeopleContext {
   rng: Rng;
@@ -99,7 +101,7 @@ export function buildClasses(ctx: PeopleContext): SchoolClass[] {
         const sibling = candidates.length ? rng.pick(candidates) : undefined;
         const family = sibling ?? newFamily(ctx, counters, grade);
         if (!sibling) onlyChildren.push(family);
-        cls.pupils.push(makePupil(ctx, counters, cls, family, rng.chance(0.5) ? 'm' : 'f', grade >= 5 && rng.chance(0.6)));
+        cls.pupils.push(makePupil(ctx, counters, cls, family, rng.chance(0.5) ? 'm' : 'f', grade >= 5 && rng.chance(PUPIL_ACCOUNT_SHARE)));
       }
       classes.push(cls);
     }
@@ -158,7 +160,7 @@ function addMovement(ctx: PeopleContext, counters: Counters, classes: SchoolClas
   for (const cls of classes) {
     if (rng.chance(0.22)) {
       const date = dateOf(rng.int(first, last));
-      const pupil = makePupil(ctx, counters, cls, newFamily(ctx, counters, cls.grade), rng.chance(0.5) ? 'm' : 'f', cls.grade >= 5 && rng.chance(0.6));
+      const pupil = makePupil(ctx, counters, cls, newFamily(ctx, counters, cls.grade), rng.chance(0.5) ? 'm' : 'f', cls.grade >= 5 && rng.chance(PUPIL_ACCOUNT_SHARE));
       pupil.from = date;
       cls.pupils.push(pupil);
       moves.push({ date, set: (o) => { pupil.arrivalOrder = o; } });
