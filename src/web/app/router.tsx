@@ -1,11 +1,15 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { LoginPage } from '../features/auth/components/LoginPage.js';
+import { CalendarRoute } from '../features/calendar/components/CalendarRoute.js';
+import { CityCalendarRoute } from '../features/calendar/components/CityCalendarRoute.js';
 import { AnalysisRoute } from '../features/control/components/AnalysisRoute.js';
 import { RemarksRoute } from '../features/control/components/RemarksRoute.js';
 import { ReportRoute } from '../features/control/components/ReportRoute.js';
 import { ReportsRoute } from '../features/control/components/ReportsRoute.js';
+import { CurriculumRoute } from '../features/curriculum/components/CurriculumRoute.js';
 import { DiaryRoute } from '../features/diary/components/DiaryRoute.js';
 import { JournalPageRoute } from '../features/journal/components/JournalPageRoute.js';
+import { TimetableRoute } from '../features/timetable/components/TimetableRoute.js';
 import { ClassAdminRoute } from '../features/people/components/ClassAdminRoute.js';
 import { ClassesAdminRoute } from '../features/people/components/ClassesAdminRoute.js';
 import { ImportRoute } from '../features/people/components/ImportRoute.js';
@@ -47,13 +51,23 @@ const router = createBrowserRouter([
               { path: 'admin/import', element: <ImportRoute /> },
               { path: 'pupils/:pupilId', element: <PupilRoute /> },
               { path: 'diary/:pupilId', element: <DiaryRoute /> },
+              { path: 'admin/curriculum', element: <CurriculumRoute /> },
+              { path: 'admin/timetable', element: <TimetableRoute /> },
+              { path: 'admin/calendar', element: <CalendarRoute /> },
       { path: 'analysis', element: <AnalysisRoute /> },
       { path: 'analysis/reports', element: <ReportsRoute /> },
       { path: 'analysis/reports/:week', element: <ReportRoute /> },
       { path: 'remarks', element: <RemarksRoute /> },
             ],
           },
-          { path: 'city/:cityId', element: <CityScope />, children: [{ index: true, element: <CityHomeRoute /> }] },
+          {
+            path: 'city/:cityId',
+            element: <CityScope />,
+            children: [
+              { index: true, element: <CityHomeRoute /> },
+              { path: 'calendar', element: <CityCalendarRoute /> },
+            ],
+          },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

@@ -1,5 +1,6 @@
 import { Outlet } from 'react-router';
 import { PageHeader } from '../../components/ui/PageHeader.js';
+import { CityCalendarLink } from '../../features/calendar/components/CityCalendarLink.js';
 import { CitySchoolsSection } from '../../features/monitoring/components/CitySchoolsSection.js';
 import { useSignedInMe } from '../../lib/auth.js';
 import { useNumberParam } from '../../lib/params.js';
@@ -21,7 +22,7 @@ export function CityHomeRoute() {
   if (!city) return null;
   return (
     <>
-      <PageHeader title={city.cityName} />
+      <PageHeader title={city.cityName} aside={<CityCalendarLink cityId={city.cityId} />} />
       <CitySchoolsSection cityId={city.cityId} />
     </>
   );

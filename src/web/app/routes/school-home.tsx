@@ -14,6 +14,8 @@ import { AdminHomeSection } from '../../features/people/components/AdminHomeSect
 import { useSchool } from '../../features/schools/api/get-school.js';
 import { OverviewSection } from '../../features/schools/components/OverviewSection.js';
 import { SchoolYearLine } from '../../features/schools/components/SchoolYearLine.js';
+import { MyTimetableSection } from '../../features/timetable/components/MyTimetableSection.js';
+import { ScheduleToolsSection } from '../../features/timetable/components/ScheduleToolsSection.js';
 import { useSignedInMe } from '../../lib/auth.js';
 import { membershipIn } from '../../lib/contexts.js';
 import { useNumberParam } from '../../lib/params.js';
@@ -33,9 +35,11 @@ export function SchoolHomeRoute() {
       <Stack gap={36}>
       {(has('head') || has('admin')) && <OverviewSection schoolId={schoolId} />}
       {(has('admin') || has('head')) && <AdminHomeSection schoolId={schoolId} />}
+      {(has('head') || has('admin')) && <ScheduleToolsSection schoolId={schoolId} />}
       {(has('head') || has('controller')) && <ControlHomeSection schoolId={schoolId} />}
       {has('teacher') && <MyRemarksSection schoolId={schoolId} />}
       {has('teacher') && <MyPagesSection schoolId={schoolId} />}
+      {has('teacher') && <MyTimetableSection schoolId={schoolId} />}
       {has('class_teacher') && membership.classIds.length > 0 && <MyClassSection schoolId={schoolId} classIds={membership.classIds} />}
       {has('controller') && <SchoolPagesSection schoolId={schoolId} />}
       {has('admin') && <ClassesSection schoolId={schoolId} />}
