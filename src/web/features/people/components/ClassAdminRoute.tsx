@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Menu, Select, Stack, Text } from '@mantin
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TAdminPupil, TClassDetail } from '../../../../shared/api/admin.js';
+import type { TAdminPupil, TClassDetail, TGuardian } from '../../../../shared/api/admin.js';
 import { type Column, DataTable } from '../../../components/ui/DataTable.js';
 import { EmptyNote } from '../../../components/ui/EmptyNote.js';
 import { PageHeader } from '../../../components/ui/PageHeader.js';
@@ -15,13 +15,18 @@ import { useAdminClasses } from '../api/get-admin-classes.js';
 import { useClassDetail } from '../api/get-class-detail.js';
 import { useSetClassTeacher } from '../api/set-class-teacher.js';
 import { useUnlinkGuardian } from '../api/unlink-guardian.js';
+import { ConfirmModal } from './admin-form.js';
 import { useTeacherChoices } from './ClassesAdminRoute.js';
 import { GuardianFormModal } from './GuardianFormModal.js';
 import { MovementTable } from './MovementTable.js';
 import { MoveModal } from './MoveModal.js';
 import { PupilFormModal } from './PupilFormModal.js';
 
-type Dialog = { kind: 'pupil' } | { kind: 'guardian' | 'transfer' | 'departure'; pupil: TAdminPupil } | null;
+type Dialog =
+  | { kind: 'pupil' }
+  | { kind: 'guardian' | 'transfer' | 'departure'; pupil: TAdminPupil }
+  | { kind: 'unlink'; pupil: TAdminPupil; guardian: TGuardian }
+  | null;
 
 const nameOf = (p: TAdminPupil) => `${p.lastName} ${p.firstName} ${p.middleName}`.trim();
 
@@ -80,7 +85,7 @@ export function ClassAdminRoute() {
               <Text size="sm">
                 {g.lastName} {g.firstName} <Text span c="dimmed" size="xs">({t(`people.relation.${g.relation}`)}{g.phone ? `, ${g.phone}` : ''})</Text>
               </Text>
-              <Anchor component="button" size="xs" c="red" onClick={() => unlink.mutate({ pupilId: p.id, guardianId: g.id })}>
+              <Anchor component="button" size="xs" c="dimmed" onClick={() => setDialog({ kind: 'unlink', pupil: p, guardian: g })}>
                 {t('admin.class.removeGuardian')}
               </Anchor>
             </Group>
@@ -137,6 +142,16 @@ export function ClassAdminRoute() {
           </Stack>
           {dialog?.kind === 'pupil' && <PupilFormModal schoolId={schoolId} classId={classId} label={d.class.label} yearStart={d.year.startsOn} onClose={close} />}
           {dialog?.kind === 'guardian' && <GuardianFormModal schoolId={schoolId} pupilId={dialog.pupil.id} pupilName={nameOf(dialog.pupil)} onClose={close} />}
+          {dialog?.kind === 'unlink' && (
+            <ConfirmModal
+              opened
+              text={t('admin.class.confirmUnlink', { guardian: `${dialog.guardian.lastName} ${dialog.guardian.firstName}`, pupil: nameOf(dialog.pupil) })}
+              confirmLabel={t('admin.class.removeGuardian')}
+              busy={unlink.isPending}
+              onClose={close}
+              onConfirm={() => unlink.mutate({ pupilId: dialog.pupil.id, guardianId: dialog.guardian.id }, { onSettled: close })}
+            />
+          )}
           {(dialog?.kind === 'transfer' || dialog?.kind === 'departure') && (
             <MoveModal schoolId={schoolId} kind={dialog.kind} pupilId={dialog.pupil.id} pupilName={nameOf(dialog.pupil)} classes={otherClasses} onClose={close} />
           )}

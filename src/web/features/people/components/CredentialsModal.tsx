@@ -31,7 +31,7 @@ export function CredentialsModal({ credentials, onClose }: { credentials: TShown
                   <Text size="sm">{c.name}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Code>{c.login}</Code>
+                  <Code data-testid="one-time-login">{c.login}</Code>
                 </Table.Td>
                 <Table.Td>
                   <Code data-testid="one-time-password">{c.initialPassword}</Code>

@@ -44,7 +44,7 @@ export function ImportPreview({ preview }: { preview: TImportPreview }) {
       key: 'status',
       header: '',
       cell: (r) => (
-        <Badge color={STATUS_COLOR[r.status]} variant="light" size="sm">
+        <Badge color={STATUS_COLOR[r.status]} variant="light" size="sm" miw="max-content">
           {t(`admin.import.status.${r.status}`)}
         </Badge>
       ),

@@ -168,13 +168,14 @@ export function ImportRoute() {
               <Text size="sm">
                 {result.alreadyImported
                   ? t('admin.import.alreadyDone')
-                  : t('admin.import.result', {
-                      pupils: result.pupilsCreated,
-                      existing: result.pupilsExisting + result.staffExisting,
-                      enrollments: result.enrollmentsCreated,
-                      guardians: result.guardiansCreated,
-                      staff: result.staffCreated,
-                    })}
+                  : preview?.kind === 'staff'
+                    ? t('admin.import.resultStaff', { staff: result.staffCreated, existing: result.staffExisting })
+                    : t('admin.import.result', {
+                        pupils: result.pupilsCreated,
+                        existing: result.pupilsExisting,
+                        enrollments: result.enrollmentsCreated,
+                        guardians: result.guardiansCreated,
+                      })}
               </Text>
               <Group>
                 <Button variant="default" onClick={restart}>
