@@ -48,6 +48,10 @@ async function run(argv: string[]): Promise<number> {
       email: { type: 'boolean' },
       city: { type: 'string' },
       now: { type: 'string' },
+      out: { type: 'string' },
+      password: { type: 'string' },
+      key: { type: 'string' },
+      ca: { type: 'string' },
     },
   });
   const [command, sub] = positionals;

@@ -12,6 +12,7 @@ import type { TConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { registerAccessControl } from './http/access.js';
 import { registerErrorHandler, zodValidatorCompiler } from './http/errors.js';
+import { archiveRoutes } from './modules/archive/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import * as auth from './modules/auth/service.js';
 import { consentRoutes } from './modules/consent/routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(opts: { db: Database; config: TConfig; logger?: b
   await app.register(consentRoutes);
   await app.register(noticesRoutes);
   await app.register(yearendRoutes);
+  await app.register(archiveRoutes);
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -188,3 +188,42 @@ export const ZArchiveClassView = z.object({
 });
 
 export const ARCHIVE_FORMAT = 'klasnyi-archive/1';
+
+/** Why a file of an archive failed verification, in both languages ({line}, {algorithm} filled in). */
+export const ARCHIVE_PROBLEMS: Record<string, { uk: string; en: string }> = {
+  manifest_missing: { uk: 'В архіві немає маніфесту.', en: 'The archive has no manifest.' },
+  manifest_invalid: { uk: 'Маніфест пошкоджено або він не є маніфестом Класного.', en: 'The manifest is damaged or not a Klasnyi manifest.' },
+  missing: { uk: 'Файлу, зазначеного в маніфесті, немає.', en: 'A file listed in the manifest is missing.' },
+  hash_mismatch: { uk: 'Файл змінено: його SHA-256 не збігається з маніфестом.', en: 'The file was changed: its SHA-256 differs from the manifest.' },
+  unlisted: { uk: 'Файлу немає в маніфесті.', en: 'The file is not listed in the manifest.' },
+  chain_broken: {
+    uk: 'Ланцюжок історії змін порушено в рядку {line}: запис змінено, вилучено або додано.',
+    en: 'The change history chain breaks at line {line}: an entry was changed, removed or added.',
+  },
+  chain_head: {
+    uk: 'Кінець ланцюжка історії не збігається з маніфестом: записи вилучено або додано в кінці.',
+    en: 'The end of the history chain differs from the manifest: entries were removed or added at the end.',
+  },
+  not_cms: { uk: 'Файл не є підписом CMS (.p7s).', en: 'The file is not a CMS signature (.p7s).' },
+  not_detached: { uk: 'Підпис не є відокремленим (містить дані).', en: 'The signature is not detached (it contains the data).' },
+  unsupported_algorithm: {
+    uk: 'Алгоритм підпису ({algorithm}) поки не підтримується: перевірка ДСТУ 4145 буде додана згодом.',
+    en: 'The signature algorithm ({algorithm}) is not supported yet: DSTU 4145 verification will be added later.',
+  },
+  no_certificate: { uk: 'Підпис не містить сертифіката підписувача.', en: 'The signature does not include the signer’s certificate.' },
+  content_type: { uk: 'Підпис не містить належного типу даних.', en: 'The signature has the wrong content type.' },
+  digest_mismatch: {
+    uk: 'Підпис зроблено не для цього маніфесту (геш не збігається).',
+    en: 'The signature was made for another manifest (the digest differs).',
+  },
+  bad_signature: { uk: 'Значення підпису неправильне.', en: 'The signature value is wrong.' },
+  certificate_mismatch: {
+    uk: 'Сертифікат у підписі не той, що зазначено в підписаних атрибутах.',
+    en: 'The certificate in the signature is not the one named in the signed attributes.',
+  },
+  certificate_expired: {
+    uk: 'Сертифікат підписувача не був чинним на час підписання.',
+    en: 'The signer’s certificate was not valid at the time of signing.',
+  },
+  untrusted: { uk: 'Сертифікат підписувача не походить від довіреного центру.', en: 'The signer’s certificate does not chain to a trusted authority.' },
+};

@@ -1,0 +1,66 @@
+import { randomBytes, X509Certificate } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from '../../db/database.js';
+import { withSystem } from '../../db/tenancy.js';
+import { makeSchoolCa } from './signing/ca.js';
+import { openArchivePath, verifyArchive } from './verify.js';
+
+type Print = (line: string) => void;
+
+/**
+ * `archive verify <folder|file.zip> [--ca ca.pem]`: needs no database, so anyone holding an
+ * archive can check it. Exit code 0 when every check passes, 3 when anything fails.
+ */
+export async function verifyFromCli(opts: { path?: string; ca?: string }, print: Print): Promise<number> {
+  if (!opts.path) {
+    print('Usage: archive verify <archive folder or .zip> [--ca ca.pem]');
+    return 1;
+  }
+  const trustedCas = opts.ca ? [new X509Certificate(readFileSync(opts.ca))] : [];
+  const report = await verifyArchive(openArchivePath(opts.path), { lang: 'en', trustedCas });
+  if (report.manifest) print(`Archive: ${report.manifest.school.name}, ${report.manifest.year.name} (version ${report.manifest.archive.version})`);
+  print(`Files checked: ${report.filesChecked}; history entries checked: ${report.historyEntries}`);
+  for (const s of report.signatures) {
+    print(`${s.ok ? 'OK  ' : 'FAIL'} ${s.file}: signed by ${s.signer ?? 'unknown'}${s.signingTime ? ` at ${s.signingTime}` : ''}${s.trustedChain ? ' (chains to the given CA)' : ''}`);
+  }
+  if (!report.signatures.length) print('WARN the manifest is not signed');
+  for (const p of report.problems) print(`FAIL ${p.file}: ${p.message}`);
+  print(report.ok ? 'Verification passed.' : `Verification FAILED: ${report.problems.length} problem(s).`);
+  return report.ok ? 0 : 3;
+}
+
+/**
+ * `archive make-ca --school ID --out DIR [--password P] [--key ec|rsa]`: a school CA and its
+ * head's certificate for demos and tests (ca.pem, head.p12, head.pem). A real head signs with a
+ * qualified certificate instead.
+ */
+export async function makeCaFromCli(db: Database, opts: { schoolId: number; out?: string; password?: string; key?: string }, print: Print): Promise<number> {
+  if (!opts.schoolId || !opts.out) {
+    print('Usage: archive make-ca --school ID --out DIR [--password P] [--key ec|rsa]');
+    return 1;
+  }
+  const row = await withSystem(db, async (c) =>
+    (
+      await c.query(
+        `SELECT s.name, (SELECT trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) FROM staff_role r JOIN app_user u ON u.id = r.user_id
+                          WHERE r.school_id = s.id AND r.role = 'head' ORDER BY r.user_id LIMIT 1) AS head
+         FROM school s WHERE s.id = $1`,
+        [opts.schoolId],
+      )
+    ).rows[0],
+  );
+  if (!row) {
+    print(`No school ${opts.schoolId}.`);
+    return 2;
+  }
+  const password = opts.password ?? randomBytes(9).toString('base64url');
+  const ca = await makeSchoolCa({ schoolName: row.name, headName: row.head ?? 'Директор', password, keyType: opts.key === 'rsa' ? 'rsa' : 'ec' });
+  mkdirSync(opts.out, { recursive: true });
+  writeFileSync(join(opts.out, 'ca.pem'), ca.caPem);
+  writeFileSync(join(opts.out, 'head.p12'), ca.headP12, { mode: 0o600 });
+  writeFileSync(join(opts.out, 'head.pem'), ca.headCertPem);
+  print(`Written ${join(opts.out, 'ca.pem')}, head.p12 (${row.head ?? 'Директор'}), head.pem`);
+  print(`The password of head.p12: ${password}`);
+  return 0;
+}

@@ -1,0 +1,10 @@
+import { schoolRoles } from '../../http/access.js';
+
+/** Archives hold every journal of a year: the head, the controller and the administrator see them. */
+export const canSeeArchives = schoolRoles('head', 'controller', 'admin');
+
+/** Building an archive of a closed year: the head and the administrator. */
+export const canBuildArchive = schoolRoles('head', 'admin');
+
+/** Signing the manifest (with a key, or by uploading a signature): the head alone. */
+export const canSignArchive = schoolRoles('head');
