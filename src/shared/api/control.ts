@@ -162,10 +162,9 @@ export const ZTrendWeek = z.object({
   week: z.string(),
   from: z.string(),
   to: z.string(),
+  /** from the week's stored report; null when the week has none */
   level: z.number().nullable(),
   shares: ZFillShares.nullable(),
-  /** 'report' when taken from the stored weekly report, 'live' when computed now */
-  source: z.enum(['report', 'live']),
 });
 export const ZTrend = z.object({ semester: z.number(), from: z.string(), to: z.string(), weeks: z.array(ZTrendWeek) });
 export type TTrend = z.infer<typeof ZTrend>;

@@ -6,17 +6,19 @@ import { queueEmail } from '../../jobs/outbox.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { type JobContext, registerJobHandler, registerRecurringJob } from '../../jobs/worker.js';
 import { buildAnalysis } from './analysis.service.js';
-import { rollUp, schoolPageCounts } from './fill.service.js';
 import { addDays, isoWeekOf, previousWeek, resolvePeriod, weekBounds } from './period.js';
 import { remarkCounts } from './remarks.repo.js';
 import { percent, uaDate } from './report.labels.js';
 import { weeklyReportPdf } from './report.pdf.js';
 import * as repo from './report.repo.js';
 import { weeklyReportXlsx } from './report.xlsx.js';
-import { fillSettingsOfSchool, SCHOOL_TIME_ZONE } from './settings.js';
+import { SCHOOL_TIME_ZONE } from './settings.js';
 
 export const WEEKLY_KIND = 'control.weekly';
 export const WEEKLY_SCHOOL_KIND = 'control.weekly.school';
+export const BACKFILL_KIND = 'control.weekly.backfill';
+/** Earlier weeks are filled in a little later, not while the app is starting and people sign in. */
+const BACKFILL_DELAY_MS = 5 * 60_000;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A week's report data: the analysis (no pupil names: it is e-mailed) and the remarks counts. */
@@ -98,7 +100,15 @@ export function registerWeeklyReportJobs(): void {
   registerJobHandler(WEEKLY_KIND, fanOut);
   registerJobHandler(WEEKLY_SCHOOL_KIND, async (ctx) => {
     const { schoolId, week } = ctx.job.payload as { schoolId: number; week: string };
-    return prepareWeeklyReport(ctx.db, schoolId, week, { email: true });
+    const report = await prepareWeeklyReport(ctx.db, schoolId, week, { email: true });
+    await withSystem(ctx.db, (c) =>
+      enqueueJob(c, { kind: BACKFILL_KIND, payload: { schoolId, week }, schoolId, runAt: new Date(Date.now() + BACKFILL_DELAY_MS), dedupeKey: `${BACKFILL_KIND}:${schoolId}:${week}` }),
+    );
+    return report;
+  });
+  registerJobHandler(BACKFILL_KIND, async (ctx) => {
+    const { schoolId, week } = ctx.job.payload as { schoolId: number; week: string };
+    return { backfilled: await backfillWeeklyReports(ctx.db, schoolId, week, (done, total) => ctx.progress(done, total)) };
   });
   registerRecurringJob({ kind: WEEKLY_KIND, key: (now) => isoWeekOf(kyivDay(now)) });
 }
@@ -121,8 +131,9 @@ export async function reportFile(db: Database, ctx: TenantContext, week: string,
 }
 
 /**
- * The school's level week by week over the semester containing the date: a week with a stored
- * report shows that report (the state the head was sent); other weeks are computed now.
+ * The school's level week by week over the semester containing the date, from the stored weekly
+ * reports (the state each Monday's report recorded); a week without a report has no level. The
+ * reports are cheap to read, so the chart costs nothing however long the semester is.
  */
 export async function trend(db: Database, ctx: TenantContext, date?: string): Promise<TTrend> {
   const today = todayOf(db);
@@ -136,23 +147,47 @@ export async function trend(db: Database, ctx: TenantContext, date?: string): Pr
     );
     const sem = sems.rows.find((s) => s.startsOn <= day && day <= s.endsOn) ?? sems.rows.filter((s) => s.startsOn <= day).at(-1) ?? sems.rows[0];
     if (!sem) return { semester: 0, from: day, to: day, weeks: [] };
-    const last = [sem.endsOn, addDays(today, -1)].sort()[0];
-    const weeks: string[] = [];
-    for (let w = isoWeekOf(sem.startsOn); weekBounds(w).from <= last; w = isoWeekOf(addDays(weekBounds(w).from, 7))) weeks.push(w);
+    const weeks = weeksBetween(sem.startsOn, [sem.endsOn, addDays(today, -1)].sort()[0]);
     const stored = await repo.reportLevels(c, ctx.schoolId, weeks);
-    const settings = await fillSettingsOfSchool(c, ctx.schoolId);
-    const out: TTrend['weeks'] = [];
-    for (const week of weeks) {
-      const bounds = weekBounds(week);
-      const s = stored.get(week);
-      if (s) {
-        out.push({ week, ...bounds, level: s.level, shares: s.shares as TTrend['weeks'][number]['shares'], source: 'report' });
-        continue;
-      }
-      const pages = await schoolPageCounts(c, ctx.schoolId, resolvePeriod(today, bounds), settings);
-      const [school] = rollUp(pages, 'school', settings);
-      out.push({ week, ...bounds, level: school?.figures.level ?? null, shares: school?.figures.shares ?? null, source: 'live' });
-    }
-    return { semester: sem.number, from: sem.startsOn, to: sem.endsOn, weeks: out };
+    return {
+      semester: sem.number,
+      from: sem.startsOn,
+      to: sem.endsOn,
+      weeks: weeks.map((week) => {
+        const s = stored.get(week);
+        return { week, ...weekBounds(week), level: s?.level ?? null, shares: (s?.shares as TTrend['weeks'][number]['shares']) ?? null };
+      }),
+    };
   });
+}
+
+/** The ISO weeks from the week of `from` to the week of `to`. */
+function weeksBetween(from: string, to: string): string[] {
+  const weeks: string[] = [];
+  for (let w = isoWeekOf(from); weekBounds(w).from <= to; w = isoWeekOf(addDays(weekBounds(w).from, 7))) weeks.push(w);
+  return weeks;
+}
+
+/**
+ * Prepares (without e-mail) the reports a school lacks for the full weeks of its current school year
+ * before `week`: a school that starts using Klasnyi mid-year gets its trend at once. One
+ * transaction per week, so a restarted job resumes where it stopped.
+ */
+export async function backfillWeeklyReports(db: Database, schoolId: number, week: string, progress?: (done: number, total: number) => Promise<void>) {
+  const { from } = weekBounds(week);
+  const missing = await withSchool(db, { schoolId, userId: 0 }, async (c) => {
+    const y = await c.query<{ startsOn: string }>(
+      `SELECT starts_on AS "startsOn" FROM school_year WHERE school_id = $1 AND starts_on < $2 AND ends_on >= $2 ORDER BY starts_on DESC LIMIT 1`,
+      [schoolId, from],
+    );
+    if (!y.rowCount) return [];
+    const weeks = weeksBetween(y.rows[0].startsOn, addDays(from, -1));
+    const have = await repo.reportLevels(c, schoolId, weeks);
+    return weeks.filter((w) => !have.has(w));
+  });
+  for (const [i, w] of missing.entries()) {
+    await prepareWeeklyReport(db, schoolId, w, { email: false });
+    await progress?.(i + 1, missing.length);
+  }
+  return missing.length;
 }

@@ -47,6 +47,17 @@ describe(`weekly report job (${testEngine})`, () => {
       { schoolId: fx.school.schoolId, week: '2025-W41', level: 0.6131 },
       { schoolId: other.schoolId, week: '2025-W41', level: 1 },
     ]);
+    // the earlier weeks of the year are filled in a few minutes later, and not e-mailed
+    await sql(db, `UPDATE job SET run_at = now() WHERE kind = 'control.weekly.backfill'`);
+    await tick(db, quiet);
+    const weeks = ['2025-W36', '2025-W37', '2025-W38', '2025-W39', '2025-W40', '2025-W41'];
+    expect((await reports()).map((r) => `${r.schoolId}:${r.week}`)).toEqual([
+      ...weeks.map((w) => `${fx.school.schoolId}:${w}`),
+      ...weeks.map((w) => `${other.schoolId}:${w}`),
+    ]);
+    expect((await reports()).filter((r) => r.week === '2025-W41').map((r) => r.level)).toEqual([0.6131, 1]);
+    const emailed = await sql(db, 'SELECT week FROM control_weekly_report WHERE emailed_at IS NOT NULL ORDER BY school_id');
+    expect(emailed.rows.map((r) => r.week)).toEqual(['2025-W41', '2025-W41']);
     const mails = await outbox();
     expect(mails.map((m) => [m.to, m.schoolId])).toEqual([
       ['wk-head-b@school.ua', fx.school.schoolId],
@@ -67,30 +78,29 @@ describe(`weekly report job (${testEngine})`, () => {
     await tick(db, quiet);
     await scheduleRecurring(db, new Date('2030-01-07T08:00:00Z'));
     await tick(db, quiet);
-    expect(await reports()).toHaveLength(2);
+    expect(await reports()).toHaveLength(12);
     expect(await outbox()).toHaveLength(3);
     const jobs = await sql(db, `SELECT count(*)::int AS n FROM job WHERE kind = 'control.weekly.school'`);
     expect(jobs.rows[0].n).toBe(2);
   });
 
   it('resumes a school’s job whose runner died, and moves on with the next week', async () => {
+    await sql(db, `DELETE FROM control_weekly_report WHERE school_id = $1 AND week = '2025-W40'`, [other.schoolId]);
     const id = await withSystem(db, (c) =>
       enqueueJob(c, { kind: 'control.weekly.school', payload: { schoolId: other.schoolId, week: '2025-W40' }, dedupeKey: 'control.weekly.school:test-resume' }),
     );
     await sql(db, `UPDATE job SET status = 'running', attempts = 1, locked_until = now() - interval '1 minute' WHERE id = $1`, [id]);
     expect(await runOneJob(db, quiet)).toBe(true);
-    expect((await sql(db, 'SELECT status, result FROM job WHERE id = $1', [id])).rows[0]).toEqual({ status: 'done', result: { week: '2025-W40', created: true, emails: 1 } });
+    expect((await sql(db, 'SELECT status, result FROM job WHERE id = $1', [id])).rows[0]).toEqual({
+      status: 'done',
+      result: { week: '2025-W40', created: true, emails: 1 },
+    });
     db.today = '2025-10-21';
     await scheduleRecurring(db, new Date('2030-01-14T08:00:00Z'));
     await tick(db, quiet);
     db.today = TODAY;
-    expect((await reports()).map((r) => `${r.schoolId}:${r.week}`)).toEqual([
-      `${fx.school.schoolId}:2025-W41`,
-      `${fx.school.schoolId}:2025-W42`,
-      `${other.schoolId}:2025-W40`,
-      `${other.schoolId}:2025-W41`,
-      `${other.schoolId}:2025-W42`,
-    ]);
+    expect((await reports()).filter((r) => r.week === '2025-W42').map((r) => r.schoolId)).toEqual([fx.school.schoolId, other.schoolId]);
+    expect(await reports()).toHaveLength(14);
     expect(await outbox()).toHaveLength(7);
   });
 });
@@ -101,8 +111,9 @@ describe(`weekly reports in the app (${testEngine})`, () => {
     expect((await as['wk-math'].get(base)).statusCode).toBe(403);
     expect((await as['wk-head2'].get(base)).statusCode).toBe(403);
     const list = (await as['wk-ctrl'].get(base)).json();
-    expect(list.reports.map((r: { week: string }) => r.week)).toEqual(['2025-W42', '2025-W41']);
+    expect(list.reports.map((r: { week: string }) => r.week)).toEqual(['2025-W42', '2025-W41', '2025-W40', '2025-W39', '2025-W38', '2025-W37', '2025-W36']);
     expect(list.reports[1]).toMatchObject({ from: '2025-10-06', to: '2025-10-12', level: 0.6131, emailedAt: expect.any(String) });
+    expect(list.reports[2]).toMatchObject({ week: '2025-W40', emailedAt: null });
     const one = (await as['wk-head'].get(`${base}/2025-W41`)).json();
     expect(one.data).toMatchObject({ schoolName: 'Гімназія wk', school: { planned: 4 }, remarks: { open: 0, overdue: 0 } });
     expect(JSON.stringify(one.data)).not.toMatch(/Іваненко|Яковенко|Вербова/);

@@ -7,9 +7,19 @@ const W = 720;
 const H = 220;
 const PAD = { left: 44, right: 12, top: 12, bottom: 34 };
 
+/** Runs of consecutive weeks that have a level: a week without a report breaks the line. */
+function segments(levels: (number | null)[], x: (i: number) => number, y: (v: number) => number): string[] {
+  const out: string[][] = [[]];
+  levels.forEach((v, i) => {
+    if (v === null) out.push([]);
+    else out[out.length - 1].push(`${x(i)},${y(v)}`);
+  });
+  return out.filter((s) => s.length).map((s) => s.join(' '));
+}
+
 /**
- * The school's level week by week as a line (a small SVG chart of our own: Mantine core has no
- * chart, and one line does not justify recharts). Filled points come from stored weekly reports.
+ * The school's level week by week, from the weekly reports, as a line (a small SVG chart of our
+ * own: Mantine core has no chart, and one line does not justify recharts and its weight).
  */
 export function TrendChart({ trend, selectedFrom }: { trend: TTrend; selectedFrom?: string }) {
   const { t } = useTranslation();
@@ -19,7 +29,6 @@ export function TrendChart({ trend, selectedFrom }: { trend: TTrend; selectedFro
   const innerH = H - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (weeks.length === 1 ? innerW / 2 : (i * innerW) / (weeks.length - 1));
   const y = (v: number) => PAD.top + (1 - v) * innerH;
-  const points = weeks.map((w, i) => (w.level === null ? null : `${x(i)},${y(w.level)}`)).filter(Boolean);
   const labelEvery = Math.max(1, Math.ceil(weeks.length / 8));
   return (
     <Box>
@@ -32,7 +41,9 @@ export function TrendChart({ trend, selectedFrom }: { trend: TTrend; selectedFro
             </text>
           </g>
         ))}
-        <polyline points={points.join(' ')} fill="none" stroke="var(--mantine-color-blue-6)" strokeWidth={2} />
+        {segments(weeks.map((w) => w.level), x, y).map((points) => (
+          <polyline key={points} points={points} fill="none" stroke="var(--mantine-color-blue-6)" strokeWidth={2} />
+        ))}
         {weeks.map((w, i) => (
           <g key={w.week}>
             {w.level !== null && (
@@ -40,12 +51,12 @@ export function TrendChart({ trend, selectedFrom }: { trend: TTrend; selectedFro
                 cx={x(i)}
                 cy={y(w.level)}
                 r={w.from === selectedFrom ? 6 : 4}
-                fill={w.source === 'report' ? 'var(--mantine-color-blue-6)' : 'white'}
+                fill={w.from === selectedFrom ? 'white' : 'var(--mantine-color-blue-6)'}
                 stroke="var(--mantine-color-blue-6)"
                 strokeWidth={2}
               >
                 <title>
-                  {`${formatDate(w.from)} – ${formatDate(w.to)}: ${formatShare(w.level)}${w.source === 'report' ? ` (${t('control.trendFromReport')})` : ''}`}
+                  {`${formatDate(w.from)} – ${formatDate(w.to)}: ${formatShare(w.level)}`}
                 </title>
               </circle>
             )}
