@@ -151,36 +151,40 @@ function JournalPageView({ schoolId, data, queue, switching, onSemester }: Journ
         </Text>
       )}
 
-      <LessonDrawer schoolId={schoolId} page={page} lesson={lesson} onClose={() => setLessonId(null)} />
-      <HistoryDrawer schoolId={schoolId} pageId={page.id} target={history} onClose={() => setHistory(null)} />
-      <AddLessonModal schoolId={schoolId} pageId={page.id} today={page.today} opened={adding} onClose={() => setAdding(false)} />
-      <ReasonModal
-        key={reasonOpen ? 'open' : 'closed'}
-        opened={reasonOpen && summary.reasons > 0}
-        days={page.lateEditDays}
-        lastReason={lastReason.current}
-        onSubmit={(reason) => {
-          lastReason.current = reason;
-          setReasonOpen(false);
-          void queue.giveReason(reason);
-        }}
-        onDiscard={() => {
-          queue.discard(queue.keysWith('reason'));
-          setReasonOpen(false);
-        }}
-        onClose={() => setReasonOpen(false)}
-      />
-      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('journal.screen.leaveTitle')} centered>
-        <Text size="sm" mb="md">
-          {t('journal.screen.leave')}
-        </Text>
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" color="red" onClick={() => blocker.proceed?.()}>
-            {t('journal.screen.leaveAnyway')}
-          </Button>
-          <Button onClick={() => blocker.reset?.()}>{t('journal.screen.stay')}</Button>
-        </Group>
-      </Modal>
+      {/* panels are mounted only while open: closed Mantine overlays still cost a render each */}
+      {lesson && <LessonDrawer schoolId={schoolId} page={page} lesson={lesson} onClose={() => setLessonId(null)} />}
+      {history && <HistoryDrawer schoolId={schoolId} pageId={page.id} target={history} onClose={() => setHistory(null)} />}
+      {adding && <AddLessonModal schoolId={schoolId} pageId={page.id} today={page.today} opened onClose={() => setAdding(false)} />}
+      {reasonOpen && summary.reasons > 0 && (
+        <ReasonModal
+          opened
+          days={page.lateEditDays}
+          lastReason={lastReason.current}
+          onSubmit={(reason) => {
+            lastReason.current = reason;
+            setReasonOpen(false);
+            void queue.giveReason(reason);
+          }}
+          onDiscard={() => {
+            queue.discard(queue.keysWith('reason'));
+            setReasonOpen(false);
+          }}
+          onClose={() => setReasonOpen(false)}
+        />
+      )}
+      {blocker.state === 'blocked' && (
+        <Modal opened onClose={() => blocker.reset?.()} title={t('journal.screen.leaveTitle')} centered>
+          <Text size="sm" mb="md">
+            {t('journal.screen.leave')}
+          </Text>
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" color="red" onClick={() => blocker.proceed?.()}>
+              {t('journal.screen.leaveAnyway')}
+            </Button>
+            <Button onClick={() => blocker.reset?.()}>{t('journal.screen.stay')}</Button>
+          </Group>
+        </Modal>
+      )}
     </Stack>
   );
 }

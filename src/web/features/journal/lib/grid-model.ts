@@ -43,7 +43,9 @@ export interface GridModel {
 
 /** Lessons, then each thematic column after the last lesson dated on or before its afterDate, then the rest. */
 function orderColumns(lessons: TLesson[], summary: TSummaryColumn[]): Array<{ lesson: TLesson } | { summary: TSummaryColumn }> {
-  const sortedLessons = [...lessons].sort((a, b) => a.date.localeCompare(b.date) || a.period - b.period || a.id - b.id);
+  // ISO dates sort as plain strings; localeCompare would wake the ICU collator for nothing
+  const byDate = (a: TLesson, b: TLesson) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+  const sortedLessons = [...lessons].sort((a, b) => byDate(a, b) || a.period - b.period || a.id - b.id);
   const byPosition = [...summary].sort((a, b) => a.position - b.position || a.id - b.id);
   const thematic = byPosition.filter((c) => c.kind === 'thematic' && c.afterDate !== null);
   const tail = byPosition.filter((c) => !(c.kind === 'thematic' && c.afterDate !== null));

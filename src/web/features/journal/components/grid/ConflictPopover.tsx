@@ -6,8 +6,8 @@ import type { TheirCell } from '../../lib/save-queue.js';
 import { formatMoment } from './labels.js';
 
 interface ConflictPopoverProps {
-  /** the cell's conflict, when the focused cell has one */
-  theirs: TheirCell | null;
+  /** what the server holds now for the focused cell */
+  theirs: TheirCell;
   mine: CellValue;
   children: ReactElement;
   onKeepTheirs: () => void;
@@ -19,32 +19,30 @@ export function ConflictPopover({ theirs, mine, children, onKeepTheirs, onOverwr
   const { t } = useTranslation();
   const show = (v: CellValue) => cellText(v) || t('journal.cell.empty');
   return (
-    <Popover opened={theirs !== null} position="bottom-start" withArrow shadow="md" trapFocus={false} returnFocus={false} width={300}>
+    <Popover opened position="bottom-start" withArrow shadow="md" trapFocus={false} returnFocus={false} width={320}>
       <Popover.Target>{children}</Popover.Target>
       <Popover.Dropdown role="dialog" aria-label={t('journal.cell.conflictTitle')}>
-        {theirs && (
-          <Stack gap={6}>
-            <Text size="sm" fw={650} c="orange.9">
-              {t('journal.cell.conflictTitle')}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t('journal.cell.conflictBy', {
-                who: theirs.updatedBy ?? t('journal.cell.someone'),
-                when: theirs.updatedAt ? formatMoment(theirs.updatedAt) : '',
-              })}
-            </Text>
-            <Text size="sm">{t('journal.cell.theirs', { value: show(theirs) })}</Text>
-            <Text size="sm">{t('journal.cell.mine', { value: show(mine) })}</Text>
-            <Group gap="xs" mt={4}>
-              <Button size="xs" variant="default" onClick={onKeepTheirs}>
-                {t('journal.cell.keepTheirs')}
-              </Button>
-              <Button size="xs" color="orange" onClick={onOverwrite}>
-                {t('journal.cell.overwrite')}
-              </Button>
-            </Group>
-          </Stack>
-        )}
+        <Stack gap={6}>
+          <Text size="sm" fw={650} c="orange.9">
+            {t('journal.cell.conflictTitle')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('journal.cell.conflictBy', {
+              who: theirs.updatedBy ?? t('journal.cell.someone'),
+              when: theirs.updatedAt ? formatMoment(theirs.updatedAt) : '',
+            })}
+          </Text>
+          <Text size="sm">{t('journal.cell.theirs', { value: show(theirs) })}</Text>
+          <Text size="sm">{t('journal.cell.mine', { value: show(mine) })}</Text>
+          <Group gap="xs" mt={4}>
+            <Button size="xs" variant="default" onClick={onKeepTheirs}>
+              {t('journal.cell.keepTheirs')}
+            </Button>
+            <Button size="xs" color="orange" onClick={onOverwrite}>
+              {t('journal.cell.overwrite')}
+            </Button>
+          </Group>
+        </Stack>
       </Popover.Dropdown>
     </Popover>
   );

@@ -23,7 +23,7 @@ export const GridHeader = memo(function GridHeader({ model, substituteIds }: Gri
           if (run.month) {
             return (
               <th key={`m${run.start}`} colSpan={run.span} scope="colgroup">
-                <div className="jg-month">{run.span > 1 ? monthName(run.month) : ''}</div>
+                <div className="jg-month">{run.span > 1 ? monthName(t, run.month) : ''}</div>
               </th>
             );
           }

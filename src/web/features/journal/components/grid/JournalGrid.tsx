@@ -25,12 +25,13 @@ import {
   selectionRect,
 } from '../../lib/navigation.js';
 import { parseTsv, placeBlock, toTsv } from '../../lib/paste.js';
+import { columnInfos, type RowTexts } from '../../lib/row-html.js';
 import type { SaveQueue } from '../../lib/save-queue.js';
 import { CellBar } from './CellBar.js';
 import { type Box, CellEditor } from './CellEditor.js';
 import { ConflictPopover } from './ConflictPopover.js';
 import { GridHeader } from './GridHeader.js';
-import { GridRow, type RowTexts } from './GridRow.js';
+import { GridRow } from './GridRow.js';
 import { columnTitle, columnWidth } from './labels.js';
 import { useCellEdits } from './useCellEdits.js';
 import { useRowRevisions } from './useRowRevisions.js';
@@ -82,6 +83,7 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
   const verbal = page.scale.freeText;
   // a fixed table with a known width lays out without measuring its cells
   const tableWidth = useMemo(() => model.columns.reduce((sum, c) => sum + columnWidth(c, verbal), 0), [model, verbal]);
+  const infos = useMemo(() => columnInfos(model, verbal), [model, verbal]);
   const substituteIds = useMemo(() => new Set(page.substituteLessonIds), [page.substituteLessonIds]);
   const texts = useMemo<RowTexts>(
     () => ({ notEnrolled: t('journal.grid.notEnrolled'), suggested: (value) => t('journal.grid.suggested', { value }) }),
@@ -316,26 +318,28 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
           <GridHeader model={model} substituteIds={substituteIds} />
           <tbody ref={bodyRef}>
             {model.rows.map((row) => (
-              <GridRow key={row.pupil.id} row={row} model={model} queue={queue} scale={page.scale} revision={revisions.get(row.pupil.id) ?? 0} texts={texts} />
+              <GridRow key={row.pupil.id} row={row} infos={infos} queue={queue} scale={page.scale} revision={revisions.get(row.pupil.id) ?? 0} texts={texts} />
             ))}
           </tbody>
         </table>
         {boxes?.block && <div className="jg-sel" style={boxes.block} />}
-        {boxes && (
+        {boxes && conflict && focusKey ? (
           <ConflictPopover
             theirs={conflict}
-            mine={focusKey ? queue.value(focusKey) : { mark: '', absent: false }}
+            mine={queue.value(focusKey)}
             onKeepTheirs={() => {
-              if (focusKey) queue.keepTheirs([focusKey]);
+              queue.keepTheirs([focusKey]);
               refocus();
             }}
             onOverwrite={() => {
-              if (focusKey) void queue.overwrite([focusKey]);
+              void queue.overwrite([focusKey]);
               refocus();
             }}
           >
             <div className="jg-focus" style={boxes.focus} />
           </ConflictPopover>
+        ) : (
+          boxes && <div className="jg-focus" style={boxes.focus} />
         )}
         {editing && boxes && (
           <CellEditor

@@ -25,15 +25,25 @@ export function columnTitle(t: TFunction, column: GridColumn): string {
   return column.summary?.title ?? columnLabel(t, column);
 }
 
-/** The month of a `YYYY-MM`, as the header shows it: «листопад», "November". */
-export function monthName(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(intlLocale(), { month: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+/**
+ * The month of a `YYYY-MM` as the header shows it: «листопад», "November". From the dictionary,
+ * not Intl: making a date formatter costs more than drawing the whole grid.
+ */
+export function monthName(t: TFunction, month: string): string {
+  return t('journal.grid.months').split(',')[Number(month.slice(5, 7)) - 1] ?? month;
 }
 
-/** A moment of the history or a conflict as `28.11.2026, 09:05`. */
+const moments = new Map<string, Intl.DateTimeFormat>();
+
+/** A moment of the history or a conflict as `28.11.2026, 09:05` (one formatter per language, made when first needed). */
 export function formatMoment(iso: string): string {
-  return new Intl.DateTimeFormat(intlLocale(), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  const locale = intlLocale();
+  let f = moments.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    moments.set(locale, f);
+  }
+  return f.format(new Date(iso));
 }
 
 /** Pixel width of a column: lessons are narrow, verbal judgements wide, summary a little wider. */

@@ -1,0 +1,79 @@
+import { suggestSemesterMark, type TScale } from '../../../../shared/scales.js';
+import { type CellValue, cellText } from './cells.js';
+import { cellKeyAt, type GridColumn, type GridModel, type GridRow, isCellWritable, isEnrolled, thematicColumnsFor } from './grid-model.js';
+import type { CellStatus } from './save-queue.js';
+
+/** What a row needs to know about each column, worked out once per grid. */
+export interface ColumnInfo {
+  column: GridColumn;
+  /** the cell's classes that do not depend on its value */
+  base: string;
+  /** for a semester column: the thematic columns its suggestion comes from */
+  thematic: GridColumn[] | null;
+}
+
+/** The few strings cells carry in their `title`, in the UI language. */
+export interface RowTexts {
+  notEnrolled: string;
+  suggested: (value: string) => string;
+}
+
+export interface CellReader {
+  value: (key: string) => CellValue;
+  status: (key: string) => CellStatus | null;
+}
+
+const STATUS_CLASS: Record<CellStatus['kind'], string> = { pending: ' jg-p', failed: ' jg-f', invalid: ' jg-f', conflict: ' jg-k', reason: ' jg-r' };
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text made safe for HTML content and attribute values. */
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+/** Per-column facts for rows: base classes, the border before the final columns, the thematic columns of a semester. */
+export function columnInfos(model: GridModel, verbal: boolean): ColumnInfo[] {
+  const firstFinal = model.columns.findIndex((c) => c.kind !== 'lesson' && c.kind !== 'thematic');
+  return model.columns.map((column) => {
+    let base = column.kind === 'lesson' ? (verbal ? 'jg-verbal' : '') : 'jg-summary';
+    if (column.index === firstFinal) base += ' jg-first-final';
+    return { column, base, thematic: column.kind === 'semester' ? thematicColumnsFor(model, column) : null };
+  });
+}
+
+/**
+ * One pupil's row as HTML: the number and name, then one plain cell per column with classes for
+ * its state. A grid of a thousand and more cells is drawn by the browser's parser in one go,
+ * far faster than as elements one by one; every value and title is escaped.
+ */
+export function rowHtml(row: GridRow, infos: ColumnInfo[], cells: CellReader, scale: TScale, texts: RowTexts): string {
+  const { pupil } = row;
+  const name = escapeHtml(pupil.name);
+  let html = `<th scope="row" class="jg-pupil" title="${name}"><span class="jg-num">${row.index + 1}</span>${name}</th>`;
+  for (const { column, base, thematic } of infos) {
+    if (!isEnrolled(column, pupil)) {
+      html += `<td class="jg-off" title="${escapeHtml(texts.notEnrolled)}"></td>`;
+      continue;
+    }
+    const key = cellKeyAt(column, pupil.id);
+    const value = cells.value(key);
+    const status = cells.status(key);
+    let cls = base;
+    if (value.absent) cls += ' jg-abs';
+    if (!isCellWritable(column, pupil)) cls += ' jg-ro';
+    if (status) cls += STATUS_CLASS[status.kind];
+    const text = cellText(value);
+    let content = escapeHtml(text);
+    let title = status && 'message' in status ? status.message : scale.freeText && text ? text : '';
+    if (!text && thematic) {
+      const hint = suggestSemesterMark(
+        scale,
+        thematic.map((c) => cells.value(cellKeyAt(c, pupil.id)).mark),
+      );
+      if (hint) {
+        content = `<span class="jg-hint">${escapeHtml(hint)}</span>`;
+        title = texts.suggested(hint);
+      }
+    }
+    html += `<td${cls ? ` class="${cls.trim()}"` : ''}${title ? ` title="${escapeHtml(title)}"` : ''}>${content}</td>`;
+  }
+  return html;
+}
