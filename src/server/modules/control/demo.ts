@@ -1,8 +1,9 @@
 /**
  * Demo data of the control module, called with one line by the demo generator after the schools
  * are seeded: a few remarks in every state on the first school's pages (some on the demo
- * teacher's pages, so they reach that teacher's home), and the weekly reports of the year so far,
- * so the trend and the list of reports are not empty on a new demo.
+ * teacher's pages, so they reach that teacher's home), and the weekly reports of the last four
+ * weeks, so the trend and the list of reports are not empty on a new demo (the weekly job fills in
+ * the earlier weeks a few minutes after the server starts).
  */
 import type { Database } from '../../db/database.js';
 import { type Client, withSystem } from '../../db/tenancy.js';
@@ -77,13 +78,13 @@ async function seedRemarks(c: Client, schoolId: number, today: string): Promise<
   return n;
 }
 
-/** Seeds the control demo of a school; the weekly reports of the year so far are built without e-mail. */
+/** Seeds the control demo of a school; its recent weekly reports are built without e-mail. */
 export async function seedControlDemo(db: Database, opts: { schoolId: number; today: string }): Promise<{ remarks: number; reports: number }> {
   // the planner needs statistics for the report queries (PGlite never analyses by itself)
   await db.pool.query('ANALYZE');
   const remarks = await withSystem(db, (c) => seedRemarks(c, opts.schoolId, opts.today));
   const week = previousWeek(opts.today);
   const last = await prepareWeeklyReport(db, opts.schoolId, week, { email: false });
-  const earlier = await backfillWeeklyReports(db, opts.schoolId, week);
+  const earlier = await backfillWeeklyReports(db, opts.schoolId, week, { maxWeeks: 3 });
   return { remarks, reports: earlier + (last.created ? 1 : 0) };
 }

@@ -108,7 +108,7 @@ export function registerWeeklyReportJobs(): void {
   });
   registerJobHandler(BACKFILL_KIND, async (ctx) => {
     const { schoolId, week } = ctx.job.payload as { schoolId: number; week: string };
-    return { backfilled: await backfillWeeklyReports(ctx.db, schoolId, week, (done, total) => ctx.progress(done, total)) };
+    return { backfilled: await backfillWeeklyReports(ctx.db, schoolId, week, { progress: (done, total) => ctx.progress(done, total) }) };
   });
   registerRecurringJob({ kind: WEEKLY_KIND, key: (now) => isoWeekOf(kyivDay(now)) });
 }
@@ -173,7 +173,12 @@ function weeksBetween(from: string, to: string): string[] {
  * before `week`: a school that starts using Klasnyi mid-year gets its trend at once. One
  * transaction per week, so a restarted job resumes where it stopped.
  */
-export async function backfillWeeklyReports(db: Database, schoolId: number, week: string, progress?: (done: number, total: number) => Promise<void>) {
+export async function backfillWeeklyReports(
+  db: Database,
+  schoolId: number,
+  week: string,
+  opts: { progress?: (done: number, total: number) => Promise<void>; maxWeeks?: number } = {},
+) {
   const { from } = weekBounds(week);
   const missing = await withSchool(db, { schoolId, userId: 0 }, async (c) => {
     const y = await c.query<{ startsOn: string }>(
@@ -183,11 +188,13 @@ export async function backfillWeeklyReports(db: Database, schoolId: number, week
     if (!y.rowCount) return [];
     const weeks = weeksBetween(y.rows[0].startsOn, addDays(from, -1));
     const have = await repo.reportLevels(c, schoolId, weeks);
-    return weeks.filter((w) => !have.has(w));
+    // the most recent weeks first matter most: a limit keeps those
+    const todo = weeks.filter((w) => !have.has(w));
+    return opts.maxWeeks ? todo.slice(-opts.maxWeeks) : todo;
   });
   for (const [i, w] of missing.entries()) {
     await prepareWeeklyReport(db, schoolId, w, { email: false });
-    await progress?.(i + 1, missing.length);
+    await opts.progress?.(i + 1, missing.length);
   }
   return missing.length;
 }
