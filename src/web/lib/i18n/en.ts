@@ -80,6 +80,7 @@ export const en: Dictionary = {
   },
   journal: {
     mine: 'My journals',
+    schoolLink: 'The whole school’s timetable',
     mineEmpty: 'No journal pages are assigned to you yet. Please contact the school’s e-journal administrator.',
     school: 'School journals',
     schoolEmpty: 'There are no journal pages yet.',
@@ -139,6 +140,7 @@ export const en: Dictionary = {
       corrected: 'Corr.',
       annual: 'Annual',
       dpa: 'SFA',
+      months: 'January,February,March,April,May,June,July,August,September,October,November,December',
       suggested: 'Suggested from thematic marks: {{value}}',
       notEnrolled: 'The pupil was not in the class on the lesson date',
       pasted: 'Cells pasted: {{count}}.',
