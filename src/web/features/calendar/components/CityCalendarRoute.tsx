@@ -59,8 +59,14 @@ export function CityCalendarRoute() {
                 </Alert>
               )}
               <Group align="flex-start" gap="sm">
-                <TextInput type="date" label={t('calendar.city.day')} value={values.day} onChange={(e) => setValues((v) => ({ ...v, day: e.currentTarget.value }))} w={170} error={fields.day} required />
-                <TextInput label={t('calendar.city.reason')} placeholder={t('calendar.city.reasonPlaceholder')} value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))} maxLength={100} w={320} error={fields.name} required />
+                <TextInput type="date" label={t('calendar.city.day')} value={values.day} onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setValues((v) => ({ ...v, day: value }));
+                }} w={170} error={fields.day} required />
+                <TextInput label={t('calendar.city.reason')} placeholder={t('calendar.city.reasonPlaceholder')} value={values.name} onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setValues((v) => ({ ...v, name: value }));
+                }} maxLength={100} w={320} error={fields.name} required />
                 <Button type="submit" mt={25} loading={declare.isPending}>
                   {t('calendar.city.submit')}
                 </Button>

@@ -63,8 +63,14 @@ export function SubjectsTab({ schoolId, canEdit }: { schoolId: number; canEdit: 
               </Alert>
             )}
             <Group align="flex-start" gap="sm">
-              <TextInput label={t('curriculum.subjects.name')} value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))} maxLength={100} w={280} error={fields.name} />
-              <TextInput label={t('curriculum.subjects.shortName')} value={values.shortName} onChange={(e) => setValues((v) => ({ ...v, shortName: e.currentTarget.value }))} maxLength={30} w={160} error={fields.shortName} />
+              <TextInput label={t('curriculum.subjects.name')} value={values.name} onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setValues((v) => ({ ...v, name: value }));
+                }} maxLength={100} w={280} error={fields.name} />
+              <TextInput label={t('curriculum.subjects.shortName')} value={values.shortName} onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setValues((v) => ({ ...v, shortName: value }));
+                }} maxLength={30} w={160} error={fields.shortName} />
               <Button type="submit" mt={25} loading={save.isPending}>
                 {editing === null ? t('curriculum.subjects.add') : t('curriculum.subjects.save')}
               </Button>

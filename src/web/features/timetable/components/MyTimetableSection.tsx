@@ -1,5 +1,6 @@
-import { Alert, List, Stack } from '@mantine/core';
+import { Alert, Anchor, List, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { EmptyNote } from '../../../components/ui/EmptyNote.js';
 import { QueryStatus } from '../../../components/ui/QueryStatus.js';
 import { Section } from '../../../components/ui/Section.js';
@@ -17,7 +18,14 @@ export function MyTimetableSection({ schoolId }: { schoolId: number }) {
   const timetable = useTimetable(schoolId, { teacherId: me.userId });
   const off = useOffSchedule(schoolId, true);
   return (
-    <Section title={t('timetable.mine')}>
+    <Section
+      title={t('timetable.mine')}
+      aside={
+        <Anchor component={Link} to={`/s/${schoolId}/admin/timetable`} size="sm">
+          {t('timetable.schoolLink')}
+        </Anchor>
+      }
+    >
       <QueryStatus query={timetable}>
         {(data) => {
           const entries = entryViews(data);
