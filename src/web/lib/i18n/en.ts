@@ -80,7 +80,6 @@ export const en: Dictionary = {
   },
   journal: {
     mine: 'My journals',
-    schoolLink: 'The whole school’s timetable',
     mineEmpty: 'No journal pages are assigned to you yet. Please contact the school’s e-journal administrator.',
     school: 'School journals',
     schoolEmpty: 'There are no journal pages yet.',
@@ -621,6 +620,7 @@ export const en: Dictionary = {
     hoursPlan: 'Hours a week',
     hoursPlaced: 'In the timetable',
     mine: 'My timetable',
+    schoolLink: 'The whole school’s timetable',
     mineEmpty: 'The timetable has none of your lessons yet.',
     offTitle: 'Lessons with entries that are no longer in the timetable',
     offLine: '{{date}}, period {{period}} — {{label}} ({{reason}})',
