@@ -218,6 +218,48 @@ test('a cell changed by someone else meanwhile shows the conflict, and the teach
   }
 });
 
+test('a change to an old lesson asks for a reason, and the cell history keeps it', async () => {
+  const page = await openPage(browser);
+  try {
+    await openFirstPage(page);
+    // a lesson more than the 7-day window ago, and a pupil who may be marked in it
+    const spot = await page.evaluate(() => {
+      const root = document.querySelector('[data-testid="journal-grid"]')!;
+      const today = new Date('2026-11-28T00:00:00Z').getTime();
+      const body = root.querySelector('tbody') as HTMLTableSectionElement;
+      for (const th of [...root.querySelectorAll('thead th[data-col]')].reverse()) {
+        const date = th.querySelector('.jg-date')?.textContent ?? '';
+        const [d, m] = date.split('.').map(Number);
+        if (!d || (today - Date.UTC(2026, m - 1, d)) / 86_400_000 <= 8) continue;
+        const col = Number(th.getAttribute('data-col'));
+        for (const tr of body.rows) {
+          const td = tr.cells[col + 1];
+          if (!td.classList.contains('jg-off') && !td.classList.contains('jg-ro')) return { row: tr.sectionRowIndex, col };
+        }
+      }
+      return null;
+    });
+    assert.ok(spot, 'an old lesson to correct');
+    await cell(page, spot.row, spot.col).click();
+    await typeKeys(page, '4');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Причина зміни' });
+    await dialog.getByLabel('Причина').fill('Виправлення помилки введення');
+    await screenshot(page, 'journal-reason');
+    await dialog.getByRole('button', { name: 'Зберегти з причиною' }).click();
+    await waitSaved(page);
+    assert.equal((await values(page, [spot.row], [spot.col]))[0][0], '4');
+
+    await cell(page, spot.row, spot.col).click();
+    await page.keyboard.press('Alt+h');
+    const history = page.getByRole('dialog', { name: 'Історія змін' });
+    await history.getByText('Причина: Виправлення помилки введення').first().waitFor();
+    await history.getByText('після строку').first().waitFor();
+  } finally {
+    await closePage(page);
+  }
+});
+
 test('the lesson panel saves the topic, and the grid reads on a phone', async () => {
   const page = await openPage(browser, { phone: true });
   try {

@@ -47,7 +47,7 @@ export function CellBar({ column, row, value, status, notice, onHistory, onLesso
       <Group gap={6} wrap="nowrap">
         {column.lesson && (
           <Button size="compact-sm" variant="subtle" onClick={() => onLesson(column.lesson!.id)} visibleFrom="sm">
-            {columnTitle(t, column)}
+            {t('journal.lesson.title', { date: columnTitle(t, column) })}
           </Button>
         )}
         <Button size="compact-sm" variant="subtle" leftSection={<IconHistory size={14} />} onClick={onHistory} title="Alt+H">

@@ -21,7 +21,7 @@ export function ReasonModal({ opened, days, lastReason, onSubmit, onDiscard, onC
     if (reason.trim()) onSubmit(reason.trim());
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('journal.reason.title')} centered size="md">
+    <Modal opened={opened} onClose={onClose} title={t('journal.reason.title')} centered size={520}>
       <form onSubmit={submit}>
         <Stack gap="sm">
           <Text size="sm">{t('journal.reason.text', { days })}</Text>

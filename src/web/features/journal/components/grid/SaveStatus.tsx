@@ -37,18 +37,18 @@ export function SaveStatus({ summary: s, onRetry, onGiveReason }: SaveStatusProp
         </Group>
       ) : null}
       {s.conflicts > 0 && (
-        <Badge color="orange" variant="light">
+        <Badge color="orange" variant="light" tt="none" size="lg" fw={600}>
           {t('journal.save.conflicts', { count: s.conflicts })}
         </Badge>
       )}
       {s.invalid > 0 && (
-        <Badge color="red" variant="light">
+        <Badge color="red" variant="light" tt="none" size="lg" fw={600}>
           {t('journal.save.invalid', { count: s.invalid })}
         </Badge>
       )}
       {s.reasons > 0 && (
         <Group gap={4} wrap="nowrap">
-          <Badge color="orange" variant="outline">
+          <Badge color="orange" variant="outline" tt="none" size="lg" fw={600}>
             {t('journal.save.reasons', { count: s.reasons })}
           </Badge>
           <Button size="compact-sm" variant="subtle" color="orange" onClick={onGiveReason}>
