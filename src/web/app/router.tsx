@@ -2,6 +2,10 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { LoginPage } from '../features/auth/components/LoginPage.js';
 import { CalendarRoute } from '../features/calendar/components/CalendarRoute.js';
 import { CityCalendarRoute } from '../features/calendar/components/CityCalendarRoute.js';
+import { ClassConsentRoute } from '../features/consent/components/ClassConsentRoute.js';
+import { ConsentDashboardRoute } from '../features/consent/components/ConsentDashboardRoute.js';
+import { InviteRoute } from '../features/consent/components/InviteRoute.js';
+import { MyConsentRoute } from '../features/consent/components/MyConsentRoute.js';
 import { AnalysisRoute } from '../features/control/components/AnalysisRoute.js';
 import { RemarksRoute } from '../features/control/components/RemarksRoute.js';
 import { ReportRoute } from '../features/control/components/ReportRoute.js';
@@ -10,6 +14,8 @@ import { CurriculumRoute } from '../features/curriculum/components/CurriculumRou
 import { DiaryRoute } from '../features/diary/components/DiaryRoute.js';
 import { JournalPageRoute } from '../features/journal/components/JournalPageRoute.js';
 import { TimetableRoute } from '../features/timetable/components/TimetableRoute.js';
+import { AnnouncementsRoute } from '../features/notices/components/AnnouncementsRoute.js';
+import { NotificationSettingsRoute } from '../features/notices/components/NotificationSettingsRoute.js';
 import { ClassAdminRoute } from '../features/people/components/ClassAdminRoute.js';
 import { ClassesAdminRoute } from '../features/people/components/ClassesAdminRoute.js';
 import { ImportRoute } from '../features/people/components/ImportRoute.js';
@@ -29,6 +35,7 @@ import { SchoolScope } from './routes/school-scope.js';
 /** Every screen: the context (school or city) is in the address, so links can be shared. */
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/invite', element: <InviteRoute /> },
   {
     element: <RequireAuth />,
     children: [
@@ -36,6 +43,7 @@ const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <ChooserRoute /> },
+          { path: 'consent', element: <MyConsentRoute /> },
           {
             path: 's/:schoolId',
             element: <SchoolScope />,
@@ -58,6 +66,10 @@ const router = createBrowserRouter([
       { path: 'analysis/reports', element: <ReportsRoute /> },
       { path: 'analysis/reports/:week', element: <ReportRoute /> },
       { path: 'remarks', element: <RemarksRoute /> },
+      { path: 'consent', element: <ConsentDashboardRoute /> },
+      { path: 'consent/classes/:classId', element: <ClassConsentRoute /> },
+      { path: 'announcements', element: <AnnouncementsRoute /> },
+      { path: 'notifications', element: <NotificationSettingsRoute /> },
             ],
           },
           {

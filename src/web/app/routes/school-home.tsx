@@ -2,11 +2,14 @@ import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/ui/PageHeader.js';
 import { Section } from '../../components/ui/Section.js';
+import { ConsentHomeSection } from '../../features/consent/components/ConsentHomeSection.js';
+import { ConsentPrompt } from '../../features/consent/components/ConsentPrompt.js';
 import { ControlHomeSection } from '../../features/control/components/ControlHomeSection.js';
 import { MyRemarksSection } from '../../features/control/components/MyRemarksSection.js';
 import { ChildrenCards } from '../../features/diary/components/ChildrenCards.js';
 import { OwnDiaryCard } from '../../features/diary/components/OwnDiaryCard.js';
 import { MyPagesSection } from '../../features/journal/components/MyPagesSection.js';
+import { InboxSection } from '../../features/notices/components/InboxSection.js';
 import { SchoolPagesSection } from '../../features/journal/components/SchoolPagesSection.js';
 import { ClassesSection } from '../../features/people/components/ClassesSection.js';
 import { MyClassSection } from '../../features/people/components/MyClassSection.js';
@@ -41,8 +44,10 @@ export function SchoolHomeRoute() {
       {has('teacher') && <MyPagesSection schoolId={schoolId} />}
       {has('teacher') && <MyTimetableSection schoolId={schoolId} />}
       {has('class_teacher') && membership.classIds.length > 0 && <MyClassSection schoolId={schoolId} classIds={membership.classIds} />}
+      {(has('head') || has('admin') || has('class_teacher')) && <ConsentHomeSection schoolId={schoolId} />}
       {has('controller') && <SchoolPagesSection schoolId={schoolId} />}
       {has('admin') && <ClassesSection schoolId={schoolId} />}
+      {has('parent') && <ConsentPrompt schoolId={schoolId} />}
       {has('parent') && membership.children.length > 0 && (
         <Section title={t('diary.children')}>
           <ChildrenCards schoolId={schoolId} pupils={membership.children} />
@@ -53,6 +58,7 @@ export function SchoolHomeRoute() {
           <OwnDiaryCard schoolId={schoolId} pupilId={membership.pupilId} />
         </Section>
       )}
+      {(has('parent') || has('pupil')) && <InboxSection schoolId={schoolId} parent={has('parent')} />}
       </Stack>
     </>
   );
