@@ -8,6 +8,7 @@ import { controlFromCli } from '../server/modules/control/cli.js';
 import { consentFromCli } from '../server/modules/consent/cli.js';
 import { seedDemo } from '../server/modules/demo/index.js';
 import { importFromCli } from '../server/modules/people/import/cli.js';
+import { timetableFromCli } from '../server/modules/timetable/cli.js';
 
 const HELP = `Klasnyi CLI (npm run cli -- <command>)
 
@@ -26,6 +27,8 @@ const HELP = `Klasnyi CLI (npm run cli -- <command>)
                                    check an archive's files, history chains and signatures (no database)
   consent coverage --city ID       share of pupils with consent per school (counts only)
   consent notify [--now ISO]       one run of the parents' notifications (news, announcements, digests)
+  timetable regenerate --school ID [--from YYYY-MM-DD]
+                                   bring the journals' lessons in step with the timetable and calendar
 
 The database: DATABASE_URL (PostgreSQL) or the embedded one in DATA_DIR (default ./data).`;
 
@@ -95,6 +98,9 @@ async function run(argv: string[]): Promise<number> {
     }
     if (command === 'consent') {
       return await consentFromCli(db, { sub, cityId: Number(values.city), now: values.now }, (line) => console.log(line));
+    }
+    if (command === 'timetable') {
+      return await timetableFromCli(db, { sub, schoolId: Number(values.school), from: values.from }, (line) => console.log(line));
     }
     if (command === 'archive' && sub === 'make-ca') {
       return await makeCaFromCli(db, { schoolId: Number(values.school), out: values.out, password: values.password, key: values.key }, (line) => console.log(line));
