@@ -25,6 +25,13 @@ const OID = {
   friendlyName: '1.2.840.113549.1.9.20',
 };
 
+// PBES2 (PKCS#5) derives the key from the password's UTF-8 bytes, as OpenSSL does; forge would
+// take the low byte of each character, so a Cyrillic password could never open an AES file.
+// The PKCS#12 MAC and the legacy PBE schemes keep forge's own (correct, BMPString) handling.
+const pbe = (forge.pki as unknown as { pbe: { getCipherForPBES2: (oid: string, params: unknown, password: string) => unknown } }).pbe;
+const getCipherForPBES2 = pbe.getCipherForPBES2;
+pbe.getCipherForPBES2 = (oid, params, password) => getCipherForPBES2(oid, params, forge.util.encodeUtf8(password));
+
 /**
  * Reads a PKCS#12 file with its password. node-forge decrypts every scheme in use (PBES2 with
  * AES, and the legacy 3DES and RC2 ones that older tools still write); EC keys come out as
