@@ -38,7 +38,7 @@ beforeAll(async () => {
   ids.yana = await f.buildPupil(db, school.schoolId, ids.class5, ['Яковенко', 'Яна']);
   ids.stranger = await f.buildPupil(db, school.schoolId, ids.class5b, ['Чужий', 'Петро']);
   for (const login of ['admin', 'head', 'math', 'admin.other']) as[login] = await actAs(app, login);
-});
+}, 180_000);
 afterAll(async () => {
   await app.close();
   await db.close();

@@ -64,7 +64,7 @@ beforeAll(async () => {
   // a lesson of the past, and a future lesson with a topic inside the coming holiday
   await f.buildLessons(db, a.schoolId, page.a, ['2025-10-06']);
   await withSystem(db, (c) => c.query(`UPDATE lesson SET topic = 'Відсотки' WHERE page_id = $1 AND lesson_date = '2025-10-29'`, [page.a]));
-});
+}, 180_000);
 afterAll(async () => {
   await app.close();
   await db.close();

@@ -70,7 +70,7 @@ beforeAll(async () => {
   page.pe7boys = await f.buildPage(db, school, { classId: k7, subject: 'Фізична культура', teacherId: teacher.pe, groupId: groups[2] });
   page.hist7 = await f.buildPage(db, school, { classId: k7, subject: 'Історія', teacherId: teacher.hist });
   for (const login of ['admin', 'admin.other', 'math']) as[login] = await actAs(app, login);
-});
+}, 180_000);
 afterAll(async () => {
   await app.close();
   await db.close();
