@@ -71,10 +71,13 @@ export async function yearClassLabels(c: Client, schoolId: number, yearId: numbe
 export async function pupilsForMatching(c: Client, schoolId: number, yearId: number) {
   const r = await c.query(
     `SELECT p.id, p.last_name AS "lastName", p.first_name AS "firstName", p.middle_name AS "middleName", p.birth_date AS "birthDate",
-            COALESCE((SELECT array_agg(e.class_id ORDER BY e.from_date) FROM enrollment e
-                      JOIN school_class k ON k.school_id = e.school_id AND k.id = e.class_id AND k.year_id = $2
-                      WHERE e.school_id = p.school_id AND e.pupil_id = p.id), ARRAY[]::int[]) AS "classIds"
-     FROM pupil p WHERE p.school_id = $1`,
+            COALESCE(array_agg(e.class_id ORDER BY e.from_date) FILTER (WHERE e.class_id IS NOT NULL), ARRAY[]::int[]) AS "classIds"
+     FROM pupil p
+     LEFT JOIN (SELECT e.school_id, e.pupil_id, e.class_id, e.from_date FROM enrollment e
+                JOIN school_class k ON k.school_id = e.school_id AND k.id = e.class_id AND k.year_id = $2
+                WHERE e.school_id = $1) e ON e.school_id = p.school_id AND e.pupil_id = p.id
+     WHERE p.school_id = $1
+     GROUP BY p.school_id, p.id`,
     [schoolId, yearId],
   );
   return r.rows as { id: number; lastName: string; firstName: string; middleName: string; birthDate: string | null; classIds: number[] }[];
@@ -83,8 +86,10 @@ export async function pupilsForMatching(c: Client, schoolId: number, yearId: num
 export async function guardiansForMatching(c: Client, schoolId: number) {
   const r = await c.query(
     `SELECT g.id, g.last_name AS "lastName", g.first_name AS "firstName", g.middle_name AS "middleName", g.phone,
-            COALESCE((SELECT array_agg(pg2.pupil_id) FROM pupil_guardian pg2 WHERE pg2.school_id = g.school_id AND pg2.guardian_id = g.id), ARRAY[]::int[]) AS "pupilIds"
-     FROM guardian g WHERE g.school_id = $1`,
+            COALESCE(array_agg(pg2.pupil_id) FILTER (WHERE pg2.pupil_id IS NOT NULL), ARRAY[]::int[]) AS "pupilIds"
+     FROM guardian g LEFT JOIN pupil_guardian pg2 ON pg2.school_id = g.school_id AND pg2.guardian_id = g.id
+     WHERE g.school_id = $1
+     GROUP BY g.school_id, g.id`,
     [schoolId],
   );
   return r.rows as { id: number; lastName: string; firstName: string; middleName: string; phone: string; pupilIds: number[] }[];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   IMPORT_FIELDS,
   IMPORT_PROBLEMS,
@@ -19,7 +20,7 @@ import * as repo from './import.repo.js';
 import { type RawProblem, checkPupils, guardianKey } from './pupils.js';
 import { readTable, type Table } from './read.js';
 import { checkStaff } from './staff.js';
-import { nameKey } from './values.js';
+import { nameKey, parseDate } from './values.js';
 import { writePupils, writeStaff } from './write.js';
 
 export type Progress = (done: number, total: number, stage: string) => void;
@@ -47,6 +48,20 @@ export async function parseFile(kind: TImportKind, fileName: string, content: Bu
   if (missing.length) throw new AppError('missing_columns', { columns: missing.map((f) => IMPORT_FIELDS[f][lang]).join(', ') }, { missing });
   if (!table.rows.length) throw new AppError('empty_file');
   return { table, fields };
+}
+
+/**
+ * The upload is kept as the table it was read into (gzipped JSON, dates as ISO text), so the
+ * commit checks and writes exactly what was previewed without reading the spreadsheet again.
+ */
+function packTable(table: Table): Buffer {
+  const rows = table.rows.map((r) => ({ row: r.row, cells: r.cells.map((c) => (c instanceof Date ? (parseDate(c) ?? '') : c)) }));
+  return gzipSync(JSON.stringify({ headers: table.headers, rows }));
+}
+
+function unpack(kind: TImportKind, content: Buffer): Parsed {
+  const table = JSON.parse(gunzipSync(content).toString('utf8')) as Table;
+  return { table, fields: mapColumns(kind, table.headers) };
 }
 
 /** Every row checked against the school as it is now: what would be written, and every problem. */
@@ -111,7 +126,13 @@ export async function upload(db: Database, ctx: TenantContext, input: { kind: TI
   const parsed = await parseFile(input.kind, input.fileName, input.content, lang);
   const fileHash = createHash('sha256').update(input.content).digest('hex');
   return withSchool(db, ctx, async (c) => {
-    const id = await repo.insertBatch(c, ctx.schoolId, { ...input, fileHash, rowCount: parsed.table.rows.length, createdBy: ctx.userId || null });
+    const id = await repo.insertBatch(c, ctx.schoolId, {
+      ...input,
+      content: packTable(parsed.table),
+      fileHash,
+      rowCount: parsed.table.rows.length,
+      createdBy: ctx.userId || null,
+    });
     const before = await repo.committedWithHash(c, ctx.schoolId, input.kind, fileHash);
     const checked = await checkFile(c, ctx.schoolId, input.kind, parsed, todayOf(db));
     return previewOf({ id, ...input, status: 'previewed', result: null }, parsed, checked, before?.committedAt ?? null, lang);
@@ -127,7 +148,7 @@ export async function preview(db: Database, ctx: TenantContext, importId: number
       const empty = { table: { headers: [], rows: [] }, fields: [] };
       return previewOf(batch, empty, { rows: [], problems: [] }, batch.committedAt, lang);
     }
-    const parsed = await parseFile(batch.kind, batch.fileName, batch.content, lang);
+    const parsed = unpack(batch.kind, batch.content);
     const before = await repo.committedWithHash(c, ctx.schoolId, batch.kind, batch.fileHash);
     const checked = await checkFile(c, ctx.schoolId, batch.kind, parsed, todayOf(db));
     return previewOf(batch, parsed, checked, before?.committedAt ?? null, lang);
@@ -157,7 +178,7 @@ export async function commit(
         opts.onChecked?.();
         return { importId, alreadyImported: true, ...NOTHING, ms: Date.now() - started };
       }
-      const parsed = await parseFile(batch.kind, batch.fileName, batch.content, opts.lang);
+      const parsed = unpack(batch.kind, batch.content);
       const checked = await checkFile(c, ctx.schoolId, batch.kind, parsed, todayOf(db));
       if (checked.problems.length) {
         const errorRows = checked.rows.filter((r) => r.status === 'error').length;
