@@ -10,6 +10,8 @@ export interface FillScope {
   timelinessDays: number;
   densityLessons: number;
   timeZone: string;
+  /** subject names (any case) whose lessons expect no homework */
+  homeworkFreeSubjects: string[];
   pageId?: number;
   teacherId?: number;
   classId?: number;
@@ -28,6 +30,7 @@ function scopeParams(s: FillScope): unknown[] {
     s.teacherId ?? null,
     s.classId ?? null,
     s.subjectId ?? null,
+    s.homeworkFreeSubjects.map((x) => x.toLowerCase()),
   ];
 }
 
@@ -40,17 +43,19 @@ const ON_PAGE = (alias: string, day: string) => `
 
 /**
  * The set-based core ($1 school ids, $2 from, $3 effective to, $4 timeliness days, $5 density
- * lessons, $6 time zone, $7-$10 page/teacher/class/subject filters):
+ * lessons, $6 time zone, $7-$10 page/teacher/class/subject filters, $11 subjects without homework):
  * pg the pages of the years overlapping the period; pl the planned lessons (scheduled, not
  * cancelled, in the period) with what each has; lastn/win/roster/density the marks density over
  * each page's last N lessons; due/sumexp the summative marks due by the period's end.
  */
 const CORE = `
 pg AS (
-  SELECT jp.school_id, jp.id, jp.class_id, jp.group_id, jp.subject_id, jp.teacher_id, jp.year_id, jp.scale_code, k.grade
+  SELECT jp.school_id, jp.id, jp.class_id, jp.group_id, jp.subject_id, jp.teacher_id, jp.year_id, jp.scale_code, k.grade,
+         k.grade >= 3 AND lower(sj.name) <> ALL($11::text[]) AS hw_expected
   FROM journal_page jp
   JOIN school_year y ON y.school_id = jp.school_id AND y.id = jp.year_id
   JOIN school_class k ON k.school_id = jp.school_id AND k.id = jp.class_id
+  JOIN subject sj ON sj.school_id = jp.school_id AND sj.id = jp.subject_id
   WHERE jp.school_id = ANY($1::int[]) AND y.starts_on <= $3::date AND y.ends_on >= $2::date
     AND ($7::int IS NULL OR jp.id = $7::int) AND ($8::int IS NULL OR jp.teacher_id = $8::int)
     AND ($9::int IS NULL OR jp.class_id = $9::int) AND ($10::int IS NULL OR jp.subject_id = $10::int)
@@ -60,7 +65,7 @@ pl AS (
          (l.topic <> '' OR l.homework <> '' OR l.attendance_taken
           OR EXISTS (SELECT 1 FROM journal_cell jc WHERE jc.school_id = l.school_id AND jc.lesson_id = l.id AND (jc.mark <> '' OR jc.absent))) AS held,
          l.topic <> '' AS has_topic,
-         pg.grade >= 3 AS hw_expected,
+         pg.hw_expected,
          l.homework <> '' AS has_hw,
          l.attendance_taken AS att,
          (l.first_entry_at IS NOT NULL AND (l.first_entry_at AT TIME ZONE $6::text)::date <= l.lesson_date + $4::int) AS on_time
@@ -239,9 +244,9 @@ export async function gapRows(c: Client, scope: FillScope, kind: TGapKind | unde
      JOIN journal_page pg ON pg.school_id = gaps.school_id AND pg.id = gaps.page_id
      ${LABELS}
      LEFT JOIN pupil p ON p.school_id = gaps.school_id AND p.id = gaps.pupil_id
-     WHERE $11::text IS NULL OR gaps.kind = $11::text
+     WHERE $12::text IS NULL OR gaps.kind = $12::text
      ORDER BY gaps.day NULLS LAST, gaps.period, k.grade, k.letter, s.name, gaps.page_id, gaps.pos, gaps.column_id, p.last_name, p.first_name, gaps.kind
-     LIMIT $12::int`,
+     LIMIT $13::int`,
     [...scopeParams(scope), kind ?? null, limit],
   );
   return r.rows;

@@ -141,6 +141,7 @@ export function scopeOf(schoolIds: number[], period: ResolvedPeriod, settings: T
     effectiveTo: period.effectiveTo,
     timelinessDays: settings.timelinessDays,
     densityLessons: settings.densityLessons,
+    homeworkFreeSubjects: settings.homeworkFreeSubjects,
     timeZone: SCHOOL_TIME_ZONE,
     ...narrow,
   };

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { openTestDatabase, testEngine } from '../../test/db.js';
 import { cityFillBySchool, schoolFill } from './fill.service.js';
-import { buildFixture, type Fixture, TODAY, WEEK } from './test-fixture.js';
+import * as f from '../../test/factories.js';
+import { buildFixture, type Fixture, sql, TODAY, WEEK } from './test-fixture.js';
 
 let db: Database;
 let fx: Fixture;
@@ -59,6 +60,14 @@ describe(`fill level arithmetic (${testEngine})`, () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ schoolId: fx.school.schoolId, schoolName: 'Гімназія fill', figures: { level: 0.6131, planned: 4 } });
     expect(JSON.stringify(rows)).not.toMatch(/Іваненко|Анна|Алгебра/);
+  });
+
+  it('expects no homework in subjects where none is given (PE, arts, technologies)', async () => {
+    const pe = await f.buildPage(db, fx.school, { classId: fx.classA, subject: 'Фізична культура', teacherId: fx.teacherB });
+    const [lesson] = await f.buildLessons(db, fx.school.schoolId, pe, ['2025-10-08']);
+    await sql(db, `UPDATE lesson SET topic = 'Біг', attendance_taken = true, first_entry_at = '2025-10-08 12:00+03' WHERE school_id = $1 AND id = $2`, [fx.school.schoolId, lesson]);
+    const rows = await schoolFill(db, fx.school.schoolId, WEEK, 'page');
+    expect(rows.find((r) => r.key.id === pe)?.figures).toMatchObject({ planned: 1, homeworkExpected: 0, shares: { homework: 1 }, level: 1 });
   });
 
   it('counts nothing for a period that has not begun', async () => {

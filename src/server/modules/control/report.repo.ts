@@ -32,7 +32,10 @@ export async function getReport(c: Client, schoolId: number, week: string) {
      FROM control_weekly_report WHERE school_id = $1 AND week = $2`,
     [schoolId, week],
   );
-  return r.rows[0];
+  const report = r.rows[0];
+  // a report is a snapshot: settings added later were not in force when older ones were made
+  if (report) report.data.settings = { ...report.data.settings, homeworkFreeSubjects: report.data.settings.homeworkFreeSubjects ?? [] };
+  return report;
 }
 
 /** Levels and shares of the stored reports of some weeks (for the trend). */

@@ -8,6 +8,15 @@ export const DEFAULT_FILL_SETTINGS: TFillSettings = {
   weights: { held: 1, topic: 1, homework: 1, attendance: 1, timeliness: 1, density: 1, summative: 1 },
   timelinessDays: 1,
   densityLessons: 8,
+  homeworkFreeSubjects: [
+    'Фізична культура',
+    'Трудове навчання',
+    'Технології',
+    'Дизайн і технології',
+    'Мистецтво',
+    'Музичне мистецтво',
+    'Образотворче мистецтво',
+  ],
 };
 
 /** Lesson dates are local: an entry's day is taken in this zone. */

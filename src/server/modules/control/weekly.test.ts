@@ -117,6 +117,9 @@ describe(`weekly reports in the app (${testEngine})`, () => {
     const one = (await as['wk-head'].get(`${base}/2025-W41`)).json();
     expect(one.data).toMatchObject({ schoolName: 'Гімназія wk', school: { planned: 4 }, remarks: { open: 0, overdue: 0 } });
     expect(JSON.stringify(one.data)).not.toMatch(/Іваненко|Яковенко|Вербова/);
+    // a report made before a setting existed still opens
+    await sql(db, `UPDATE control_weekly_report SET data = data #- '{settings,homeworkFreeSubjects}' WHERE school_id = $1 AND week = '2025-W40'`, [fx.school.schoolId]);
+    expect((await as['wk-head'].get(`${base}/2025-W40`)).json().data.settings.homeworkFreeSubjects).toEqual([]);
     expect((await as['wk-head'].get(`${base}/2025-W30`)).statusCode).toBe(404);
     expect((await as['wk-head'].get(`${base}/2025-41`)).statusCode).toBe(400);
     const xlsx = await as['wk-head'].get(`${base}/2025-W41/xlsx`);

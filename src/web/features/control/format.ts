@@ -31,7 +31,9 @@ export function weekOf(day: string): { from: string; to: string } {
 
 /** A timestamp from the API ('2025-10-07 12:00:00+00') as a local date and time. */
 export function formatMoment(ts: string): string {
-  const d = new Date(ts.replace(' ', 'T'));
+  // PostgreSQL writes '2025-10-07 12:00:00+00' (or +05:30); ISO wants 'T' and '+00:00'
+  const iso = ts.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
+  const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return ts;
   return new Intl.DateTimeFormat(intlLocale(), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
 }

@@ -24,7 +24,7 @@ export function FillTable({ rows, keyTitle, schoolLevel, caption, onGaps }: Fill
       key: 'name',
       header: keyTitle,
       cell: (r) => (
-        <div>
+        <div style={{ minWidth: 200 }}>
           <Text fw={500} size="sm">
             {r.key.name}
           </Text>
@@ -87,5 +87,5 @@ export function FillTable({ rows, keyTitle, schoolLevel, caption, onGaps }: Fill
         ) : null,
     });
   }
-  return <DataTable rows={rows} columns={columns} rowKey={(r) => r.key.id} caption={caption} minWidth={1000} />;
+  return <DataTable rows={rows} columns={columns} rowKey={(r) => r.key.id} caption={caption} minWidth={1100} />;
 }
