@@ -320,7 +320,7 @@ export const en: Dictionary = {
     trend: 'Over the semester',
     trendEmpty: 'No weeks to compare yet.',
     trendLabel: 'Fill level by week',
-    trendFromReport: 'from the weekly report',
+    trendFromReport: 'From the weekly reports: a week without a report is not shown.',
     quality: 'Data quality',
     qualityNone: 'No data-quality issues.',
     qualityKinds: {

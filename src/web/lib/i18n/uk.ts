@@ -318,7 +318,7 @@ export const uk = {
     trend: 'Динаміка за семестр',
     trendEmpty: 'Ще немає тижнів для порівняння.',
     trendLabel: 'Рівень заповнення за тижнями',
-    trendFromReport: 'зі щотижневого звіту',
+    trendFromReport: 'За щотижневими звітами: тиждень без звіту не показано.',
     quality: 'Якість даних',
     qualityNone: 'Зауважень до якості даних немає.',
     qualityKinds: {
