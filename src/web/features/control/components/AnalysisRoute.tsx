@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Tabs } from '@mantine/core';
+import { Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -30,6 +30,9 @@ function TrendSection({ schoolId, from }: { schoolId: number; from: string }) {
   const trend = useTrend(schoolId, from);
   return (
     <Section title={t('control.trend')}>
+      <Text size="sm" c="dimmed">
+        {t('control.trendFromReport')}
+      </Text>
       <QueryStatus query={trend}>{(data) => <TrendChart trend={data} selectedFrom={from} />}</QueryStatus>
     </Section>
   );
