@@ -240,21 +240,46 @@ test('a change to an old lesson asks for a reason, and the cell history keeps it
       return null;
     });
     assert.ok(spot, 'an old lesson to correct');
+    const mark = (await values(page, [spot.row], [spot.col]))[0][0] === '4' ? '5' : '4';
     await cell(page, spot.row, spot.col).click();
-    await typeKeys(page, '4');
+    await typeKeys(page, mark);
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Причина зміни' });
     await dialog.getByLabel('Причина').fill('Виправлення помилки введення');
     await screenshot(page, 'journal-reason');
     await dialog.getByRole('button', { name: 'Зберегти з причиною' }).click();
     await waitSaved(page);
-    assert.equal((await values(page, [spot.row], [spot.col]))[0][0], '4');
+    assert.equal((await values(page, [spot.row], [spot.col]))[0][0], mark);
 
     await cell(page, spot.row, spot.col).click();
     await page.keyboard.press('Alt+h');
     const history = page.getByRole('dialog', { name: 'Історія змін' });
     await history.getByText('Причина: Виправлення помилки введення').first().waitFor();
     await history.getByText('після строку').first().waitFor();
+  } finally {
+    await closePage(page);
+  }
+});
+
+test('a change made without a connection waits, says so, and is saved on "Повторити"', async () => {
+  const page = await openPage(browser);
+  try {
+    await openFirstPage(page);
+    const { col, rows } = await writableSpot(page);
+    const row = rows[rows.length - 1];
+    const mark = (await values(page, [row], [col]))[0][0] === '6' ? '7' : '6';
+    await page.context().setOffline(true);
+    await cell(page, row, col).click();
+    await typeKeys(page, mark);
+    await page.keyboard.press('Enter');
+    await status(page).getByText('Не збережено: 1').waitFor({ timeout: 15_000 });
+    assert.ok(await cell(page, row, col).evaluate((td) => td.classList.contains('jg-f')), 'the cell shows it is not saved');
+    await page.context().setOffline(false);
+    await status(page).getByRole('button', { name: 'Повторити' }).click();
+    await waitSaved(page);
+    await page.reload();
+    await grid(page).waitFor();
+    assert.equal((await values(page, [row], [col]))[0][0], mark);
   } finally {
     await closePage(page);
   }

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Modal, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { TJournalPage } from '../../../../shared/api/journal.js';
 import { EmptyNote } from '../../../components/ui/EmptyNote.js';
 import { QueryStatus } from '../../../components/ui/QueryStatus.js';
@@ -25,7 +26,9 @@ interface JournalScreenProps {
 
 /** A journal page: header with the semester switch and the save status, the grid, the lesson and history panels. */
 export function JournalScreen({ schoolId, pageId }: JournalScreenProps) {
-  const [semester, setSemester] = useState<number | undefined>();
+  // the semester is in the address (?semester=2), so a link opens the same view
+  const [params, setParams] = useSearchParams();
+  const semester = params.get('semester') === '2' ? 2 : params.get('semester') === '1' ? 1 : undefined;
   const query = useJournalPage(schoolId, pageId, semester);
   const queue = useMemo(() => entriesQueue(schoolId, pageId), [schoolId, pageId]);
   useEffect(() => {
@@ -42,7 +45,7 @@ export function JournalScreen({ schoolId, pageId }: JournalScreenProps) {
           switching={query.isPlaceholderData}
           onSemester={(n) => {
             void queue.flushNow();
-            setSemester(n);
+            setParams({ semester: String(n) }, { replace: true });
           }}
         />
       )}
@@ -85,6 +88,8 @@ function JournalPageView({ schoolId, data, queue, switching, onSemester }: Journ
   const open = page.yearStatus === 'open';
   const readOnly = !open || (!page.canWrite && page.substituteLessonIds.length === 0);
   const title = `${page.classLabel} · ${page.subjectName}${page.groupName ? ` (${page.groupName})` : ''}`;
+  const canAdd = open && page.canWrite;
+  const showStatus = !readOnly || queue.hasUnsaved();
   const semesterLabel = (n: number) => (n === 2 ? t('school.semester2') : t('school.semester1'));
 
   return (
@@ -96,7 +101,7 @@ function JournalPageView({ schoolId, data, queue, switching, onSemester }: Journ
               {title}
             </Title>
             {readOnly && (
-              <Badge variant="light" color="gray">
+              <Badge variant="light" color="gray" tt="none" size="lg" fw={600}>
                 {t('journal.screen.readOnly')}
               </Badge>
             )}
@@ -129,14 +134,16 @@ function JournalPageView({ schoolId, data, queue, switching, onSemester }: Journ
         </Alert>
       )}
 
-      <Group justify="space-between" gap="sm" mih={30}>
-        <SaveStatus summary={summary} onRetry={() => void queue.flushNow()} onGiveReason={() => setReasonOpen(true)} />
-        {open && page.canWrite && (
-          <Button size="compact-md" variant="light" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-            {t('journal.screen.addLesson')}
-          </Button>
-        )}
-      </Group>
+      {(showStatus || canAdd) && (
+        <Group justify="space-between" gap="sm" mih={30}>
+          {showStatus ? <SaveStatus summary={summary} onRetry={() => void queue.flushNow()} onGiveReason={() => setReasonOpen(true)} /> : <span />}
+          {canAdd && (
+            <Button size="compact-md" variant="light" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+              {t('journal.screen.addLesson')}
+            </Button>
+          )}
+        </Group>
+      )}
 
       {model.rows.length === 0 ? (
         <EmptyNote>{t('journal.screen.noPupils')}</EmptyNote>

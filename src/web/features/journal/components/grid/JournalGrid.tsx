@@ -48,12 +48,11 @@ interface JournalGridProps {
   onOpenHistory: (target: CellHistoryTarget) => void;
 }
 
-/** The column the teacher most likely fills: today's lesson, else the last lesson they may write. */
+/** The column the teacher most likely fills: today's lesson, else the last one they may write, else the last one held. */
 function startColumn(model: GridModel): number {
-  const today = model.columns.find((c) => c.isToday && c.writable);
-  if (today) return today.index;
-  const past = model.columns.filter((c) => c.kind === 'lesson' && c.writable);
-  return past.length ? past[past.length - 1].index : 0;
+  const lessons = model.columns.filter((c) => c.lesson && !c.isFuture && !c.lesson.cancelled);
+  const pick = lessons.find((c) => c.isToday && c.writable) ?? lessons.filter((c) => c.writable).pop() ?? lessons.pop();
+  return pick?.index ?? 0;
 }
 
 const cellOf = (target: EventTarget | null): HTMLTableCellElement | null => (target instanceof Element ? target.closest('tbody td') : null);
