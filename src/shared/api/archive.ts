@@ -227,3 +227,61 @@ export const ARCHIVE_PROBLEMS: Record<string, { uk: string; en: string }> = {
   },
   untrusted: { uk: 'Сертифікат підписувача не походить від довіреного центру.', en: 'The signer’s certificate does not chain to a trusted authority.' },
 };
+
+// ---------- the archived files the read-only view renders (written by the archive build) ----------
+
+export interface TArchivedHeader {
+  format: string;
+  school: { id: number; name: string; shortName: string; address: string; city: string };
+  year: { id: number; name: string; startsOn: string; endsOn: string; status: string; closedAt: string | null };
+}
+
+export interface TArchivedSchool extends TArchivedHeader {
+  kind: 'school';
+  semesters: { number: number; startsOn: string; endsOn: string }[];
+  classes: { id: number; label: string; classTeacher: string | null }[];
+}
+
+export interface TArchivedPage {
+  id: number;
+  subject: string;
+  group: string | null;
+  teacher: string | null;
+  hoursPerWeek: number;
+  scale: { code: string; name: string; values: string[] };
+  pupils: { id: number; name: string; fromDate: string; toDate: string | null }[];
+  lessons: { id: number; date: string; period: number; topic: string; homework: string; remote: boolean; kind: string; cancelled: boolean; substitute: string | null }[];
+  columns: { id: number; kind: string; semester: number | null; title: string; afterDate: string | null; position: number }[];
+  /** [lessonId, pupilId, mark, absent] */
+  cells: [number, number, string, boolean][];
+  /** [columnId, pupilId, mark] */
+  summary: [number, number, string][];
+}
+
+export interface TArchivedJournal extends TArchivedHeader {
+  kind: 'journal';
+  class: { id: number; label: string; grade: number; letter: string; classTeacher: string | null };
+  pages: TArchivedPage[];
+}
+
+export interface TArchivedClassTeacher extends TArchivedHeader {
+  kind: 'class-teacher';
+  pupils: {
+    id: number;
+    lastName: string;
+    firstName: string;
+    middleName: string;
+    birthDate: string | null;
+    enrollments: { fromDate: string; toDate: string | null; arrivalOrder: string; departureOrder: string }[];
+    guardians: { name: string; relation: string; phone: string }[];
+  }[];
+  attendance: { pupilId: number; semester: number; lessons: number; days: number; illness: number; family: number; other: number; unexplained: number }[];
+}
+
+export interface TArchivedSummarySheet extends TArchivedHeader {
+  kind: 'summary-sheet';
+  subjects: { pageId: number; subject: string; group: string | null }[];
+  pupils: { id: number; name: string }[];
+  /** [pageId, pupilId, kind, semester, mark] */
+  marks: [number, number, string, number | null, string][];
+}

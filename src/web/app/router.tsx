@@ -6,6 +6,9 @@ import { ClassConsentRoute } from '../features/consent/components/ClassConsentRo
 import { ConsentDashboardRoute } from '../features/consent/components/ConsentDashboardRoute.js';
 import { InviteRoute } from '../features/consent/components/InviteRoute.js';
 import { MyConsentRoute } from '../features/consent/components/MyConsentRoute.js';
+import { ArchiveRoute } from '../features/archive/components/ArchiveRoute.js';
+import { ArchiveViewRoute } from '../features/archive/components/ArchiveViewRoute.js';
+import { YearEndRoute } from '../features/archive/components/YearEndRoute.js';
 import { AnalysisRoute } from '../features/control/components/AnalysisRoute.js';
 import { RemarksRoute } from '../features/control/components/RemarksRoute.js';
 import { ReportRoute } from '../features/control/components/ReportRoute.js';
@@ -66,6 +69,9 @@ const router = createBrowserRouter([
       { path: 'analysis/reports', element: <ReportsRoute /> },
       { path: 'analysis/reports/:week', element: <ReportRoute /> },
       { path: 'remarks', element: <RemarksRoute /> },
+      { path: 'yearend', element: <YearEndRoute /> },
+      { path: 'archive', element: <ArchiveRoute /> },
+      { path: 'archive/:archiveId', element: <ArchiveViewRoute /> },
       { path: 'consent', element: <ConsentDashboardRoute /> },
       { path: 'consent/classes/:classId', element: <ClassConsentRoute /> },
       { path: 'announcements', element: <AnnouncementsRoute /> },

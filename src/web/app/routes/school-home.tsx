@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/ui/PageHeader.js';
 import { Section } from '../../components/ui/Section.js';
+import { YearEndHomeSection } from '../../features/archive/components/YearEndHomeSection.js';
 import { ConsentHomeSection } from '../../features/consent/components/ConsentHomeSection.js';
 import { ConsentPrompt } from '../../features/consent/components/ConsentPrompt.js';
 import { ControlHomeSection } from '../../features/control/components/ControlHomeSection.js';
@@ -40,6 +41,7 @@ export function SchoolHomeRoute() {
       {(has('admin') || has('head')) && <AdminHomeSection schoolId={schoolId} />}
       {(has('head') || has('admin')) && <ScheduleToolsSection schoolId={schoolId} />}
       {(has('head') || has('controller')) && <ControlHomeSection schoolId={schoolId} />}
+      {(has('head') || has('controller') || has('admin')) && <YearEndHomeSection schoolId={schoolId} />}
       {has('teacher') && <MyRemarksSection schoolId={schoolId} />}
       {has('teacher') && <MyPagesSection schoolId={schoolId} />}
       {has('teacher') && <MyTimetableSection schoolId={schoolId} />}

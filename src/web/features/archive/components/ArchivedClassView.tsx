@@ -1,0 +1,125 @@
+import { Paper, Select, Stack, Table, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TArchivedClassTeacher, TArchivedJournal, TArchivedSummarySheet } from '../../../../shared/api/archive.js';
+import { QueryStatus } from '../../../components/ui/QueryStatus.js';
+import { compareUk, formatDate } from '../../../lib/format.js';
+import { useArchivedJson } from '../api/get-archive-file.js';
+import { ArchivedPageView } from './ArchivedPageView.js';
+
+function Journal({ data }: { data: TArchivedJournal }) {
+  const { t } = useTranslation();
+  const pages = [...data.pages].sort((a, b) => compareUk(a.subject, b.subject) || compareUk(a.group ?? '', b.group ?? ''));
+  const [pageId, setPageId] = useState<number | null>(pages[0]?.id ?? null);
+  const page = pages.find((p) => p.id === pageId);
+  return (
+    <Stack gap="sm">
+      <Select
+        label={t('archive.subject')}
+        data={pages.map((p) => ({ value: String(p.id), label: `${p.subject}${p.group ? ` (${p.group})` : ''}` }))}
+        value={pageId ? String(pageId) : null}
+        onChange={(v) => setPageId(v ? Number(v) : null)}
+        allowDeselect={false}
+        maw={360}
+        searchable
+      />
+      {page && <ArchivedPageView page={page} />}
+    </Stack>
+  );
+}
+
+function ClassTeacher({ data }: { data: TArchivedClassTeacher }) {
+  const { t } = useTranslation();
+  const pupils = [...data.pupils].sort((a, b) => compareUk(`${a.lastName} ${a.firstName}`, `${b.lastName} ${b.firstName}`));
+  const missed = (id: number, field: 'lessons' | 'days') => data.attendance.filter((a) => a.pupilId === id).reduce((n, a) => n + a[field], 0);
+  return (
+    <Paper withBorder radius="md">
+      <Table fz="sm" aria-label={t('archive.pupilsLabel')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('archive.pupil')}</Table.Th>
+            <Table.Th>{t('archive.birthDate')}</Table.Th>
+            <Table.Th>{t('archive.stay')}</Table.Th>
+            <Table.Th ta="right">{t('archive.missedLessons')}</Table.Th>
+            <Table.Th ta="right">{t('archive.missedDays')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {pupils.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>{`${p.lastName} ${p.firstName} ${p.middleName}`.trim()}</Table.Td>
+              <Table.Td>{p.birthDate ? formatDate(p.birthDate) : '—'}</Table.Td>
+              <Table.Td>{p.enrollments.map((e) => `${formatDate(e.fromDate)} – ${e.toDate ? formatDate(e.toDate) : '…'}`).join('; ')}</Table.Td>
+              <Table.Td ta="right">{missed(p.id, 'lessons')}</Table.Td>
+              <Table.Td ta="right">{missed(p.id, 'days')}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+function SummarySheet({ data }: { data: TArchivedSummarySheet }) {
+  const { t } = useTranslation();
+  const marks = new Map(data.marks.filter((m) => m[2] === 'annual').map(([page, pupil, , , mark]) => [`${page}:${pupil}`, mark]));
+  return (
+    <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
+      <Table fz="xs" withColumnBorders aria-label={t('archive.summaryLabel')} style={{ whiteSpace: 'nowrap' }}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('archive.pupil')}</Table.Th>
+            {data.subjects.map((s) => (
+              <Table.Th key={s.pageId} ta="center">
+                {s.subject}
+                {s.group ? ` (${s.group})` : ''}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data.pupils.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>{p.name}</Table.Td>
+              {data.subjects.map((s) => (
+                <Table.Td key={s.pageId} ta="center">
+                  {marks.get(`${s.pageId}:${p.id}`) ?? ''}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text size="xs" c="dimmed" p="xs">
+        {t('archive.summaryNote')}
+      </Text>
+    </Paper>
+  );
+}
+
+/** One class of an archive: its journal, class teacher pages and summary sheet, read from the archived JSON. */
+export function ArchivedClassView({ schoolId, archiveId, folder }: { schoolId: number; archiveId: number; folder: string }) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<string | null>('journal');
+  const journal = useArchivedJson<TArchivedJournal>(schoolId, archiveId, tab === 'journal' ? `${folder}/journal.json` : null);
+  const teacher = useArchivedJson<TArchivedClassTeacher>(schoolId, archiveId, tab === 'teacher' ? `${folder}/class-teacher.json` : null);
+  const sheet = useArchivedJson<TArchivedSummarySheet>(schoolId, archiveId, tab === 'sheet' ? `${folder}/summary-sheet.json` : null);
+  return (
+    <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="journal">{t('archive.tabJournal')}</Tabs.Tab>
+        <Tabs.Tab value="teacher">{t('archive.tabTeacher')}</Tabs.Tab>
+        <Tabs.Tab value="sheet">{t('archive.tabSheet')}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="journal">
+        <QueryStatus query={journal}>{(d) => <Journal key={folder} data={d} />}</QueryStatus>
+      </Tabs.Panel>
+      <Tabs.Panel value="teacher">
+        <QueryStatus query={teacher}>{(d) => <ClassTeacher data={d} />}</QueryStatus>
+      </Tabs.Panel>
+      <Tabs.Panel value="sheet">
+        <QueryStatus query={sheet}>{(d) => <SummarySheet data={d} />}</QueryStatus>
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
