@@ -16,55 +16,48 @@ import { ReportsRoute } from '../features/control/components/ReportsRoute.js';
 import { CurriculumRoute } from '../features/curriculum/components/CurriculumRoute.js';
 import { DiaryRoute } from '../features/diary/components/DiaryRoute.js';
 import { JournalPageRoute } from '../features/journal/components/JournalPageRoute.js';
-import { TimetableRoute } from '../features/timetable/components/TimetableRoute.js';
 import { AnnouncementsRoute } from '../features/notices/components/AnnouncementsRoute.js';
 import { NotificationSettingsRoute } from '../features/notices/components/NotificationSettingsRoute.js';
 import { ClassAdminRoute } from '../features/people/components/ClassAdminRoute.js';
 import { ClassesAdminRoute } from '../features/people/components/ClassesAdminRoute.js';
 import { ImportRoute } from '../features/people/components/ImportRoute.js';
 import { StaffAdminRoute } from '../features/people/components/StaffAdminRoute.js';
+import { TimetableRoute } from '../features/timetable/components/TimetableRoute.js';
 import { RequireAuth } from '../lib/auth.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { ChooserRoute } from './routes/chooser.js';
 import { CityHomeRoute, CityScope } from './routes/city.js';
 import { ClassRoute } from './routes/class.js';
 import { ClassesRoute } from './routes/classes.js';
+import { CrashedRoute } from './routes/crashed.js';
 import { NotFoundRoute } from './routes/not-found.js';
 import { PupilRoute } from './routes/pupil.js';
 import { SchoolHomeRoute } from './routes/school-home.js';
 import { SchoolPagesRoute } from './routes/school-pages.js';
 import { SchoolScope } from './routes/school-scope.js';
 
-/** Every screen: the context (school or city) is in the address, so links can be shared. */
-const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  { path: '/invite', element: <InviteRoute /> },
+/** The screens inside a school or city: the context is in the address, so links can be shared. */
+const screens = [
+  { index: true, element: <ChooserRoute /> },
+  { path: 'consent', element: <MyConsentRoute /> },
   {
-    element: <RequireAuth />,
+    path: 's/:schoolId',
+    element: <SchoolScope />,
     children: [
-      {
-        element: <AppLayout />,
-        children: [
-          { index: true, element: <ChooserRoute /> },
-          { path: 'consent', element: <MyConsentRoute /> },
-          {
-            path: 's/:schoolId',
-            element: <SchoolScope />,
-            children: [
-              { index: true, element: <SchoolHomeRoute /> },
-              { path: 'journal', element: <SchoolPagesRoute /> },
-              { path: 'journal/:pageId', element: <JournalPageRoute /> },
-              { path: 'classes', element: <ClassesRoute /> },
-              { path: 'classes/:classId', element: <ClassRoute /> },
-              { path: 'admin/staff', element: <StaffAdminRoute /> },
-              { path: 'admin/classes', element: <ClassesAdminRoute /> },
-              { path: 'admin/classes/:classId', element: <ClassAdminRoute /> },
-              { path: 'admin/import', element: <ImportRoute /> },
-              { path: 'pupils/:pupilId', element: <PupilRoute /> },
-              { path: 'diary/:pupilId', element: <DiaryRoute /> },
-              { path: 'admin/curriculum', element: <CurriculumRoute /> },
-              { path: 'admin/timetable', element: <TimetableRoute /> },
-              { path: 'admin/calendar', element: <CalendarRoute /> },
+      { index: true, element: <SchoolHomeRoute /> },
+      { path: 'journal', element: <SchoolPagesRoute /> },
+      { path: 'journal/:pageId', element: <JournalPageRoute /> },
+      { path: 'classes', element: <ClassesRoute /> },
+      { path: 'classes/:classId', element: <ClassRoute /> },
+      { path: 'admin/staff', element: <StaffAdminRoute /> },
+      { path: 'admin/classes', element: <ClassesAdminRoute /> },
+      { path: 'admin/classes/:classId', element: <ClassAdminRoute /> },
+      { path: 'admin/import', element: <ImportRoute /> },
+      { path: 'pupils/:pupilId', element: <PupilRoute /> },
+      { path: 'diary/:pupilId', element: <DiaryRoute /> },
+      { path: 'admin/curriculum', element: <CurriculumRoute /> },
+      { path: 'admin/timetable', element: <TimetableRoute /> },
+      { path: 'admin/calendar', element: <CalendarRoute /> },
       { path: 'analysis', element: <AnalysisRoute /> },
       { path: 'analysis/reports', element: <ReportsRoute /> },
       { path: 'analysis/reports/:week', element: <ReportRoute /> },
@@ -76,18 +69,30 @@ const router = createBrowserRouter([
       { path: 'consent/classes/:classId', element: <ClassConsentRoute /> },
       { path: 'announcements', element: <AnnouncementsRoute /> },
       { path: 'notifications', element: <NotificationSettingsRoute /> },
-            ],
-          },
-          {
-            path: 'city/:cityId',
-            element: <CityScope />,
-            children: [
-              { index: true, element: <CityHomeRoute /> },
-              { path: 'calendar', element: <CityCalendarRoute /> },
-            ],
-          },
-          { path: '*', element: <NotFoundRoute /> },
-        ],
+    ],
+  },
+  {
+    path: 'city/:cityId',
+    element: <CityScope />,
+    children: [
+      { index: true, element: <CityHomeRoute /> },
+      { path: 'calendar', element: <CityCalendarRoute /> },
+    ],
+  },
+  { path: '*', element: <NotFoundRoute /> },
+];
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <CrashedRoute /> },
+  { path: '/invite', element: <InviteRoute /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <CrashedRoute />,
+    children: [
+      {
+        element: <AppLayout />,
+        // a screen that fails keeps the header, so the person can still go elsewhere
+        children: [{ errorElement: <CrashedRoute />, children: screens }],
       },
     ],
   },

@@ -57,7 +57,10 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
       description={description}
       autoComplete={autoComplete}
       value={values[field]}
-      onChange={(e) => setValues((v) => ({ ...v, [field]: e.currentTarget.value }))}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        setValues((v) => ({ ...v, [field]: value }));
+      }}
       error={errors[field]}
     />
   );
