@@ -62,7 +62,7 @@ export async function findByCodeHash(c: Client, codeHash: string, lock: boolean)
     `SELECT i.school_id AS "schoolId", i.id, i.pupil_id AS "pupilId", i.guardian_id AS "guardianId",
             i.expires_at AS "expiresAt", i.used_at AS "usedAt", i.revoked_at AS "revokedAt",
             s.short_name AS "schoolName", p.last_name || ' ' || p.first_name AS "pupilName",
-            trim(COALESCE(g.last_name, p.last_name) || ' ' || COALESCE(g.first_name, p.first_name)) AS "personName",
+            trim(COALESCE(g.last_name, p.last_name) || ' ' || COALESCE(g.first_name, p.first_name) || ' ' || COALESCE(g.middle_name, p.middle_name)) AS "personName",
             COALESCE(g.last_name, p.last_name) AS "personLastName", COALESCE(g.first_name, p.first_name) AS "personFirstName",
             COALESCE(g.middle_name, p.middle_name) AS "personMiddleName", g.email AS "personEmail",
             CASE WHEN i.guardian_id IS NULL THEN p.user_id ELSE g.user_id END AS "linkedUserId"

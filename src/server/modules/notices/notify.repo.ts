@@ -1,8 +1,18 @@
 import type { Client } from '../../db/tenancy.js';
 
-/** Takes the school's cursor for this run, or undefined when another process holds it. */
-export async function lockCursor(c: Client, schoolId: number): Promise<{ lastChangeId: number } | undefined> {
-  await c.query('INSERT INTO notification_cursor (school_id) VALUES ($1) ON CONFLICT DO NOTHING', [schoolId]);
+/**
+ * Takes the school's cursor for this run, or undefined when another process holds it. A school's
+ * first run starts a day back: older history (an import, a demo year) is never sent as news.
+ */
+export async function lockCursor(c: Client, schoolId: number, now: Date): Promise<{ lastChangeId: number } | undefined> {
+  if (!(await c.query('SELECT 1 FROM notification_cursor WHERE school_id = $1', [schoolId])).rowCount) {
+    await c.query(
+      `INSERT INTO notification_cursor (school_id, last_change_id)
+       SELECT $1, COALESCE(max(id), 0) FROM journal_change WHERE school_id = $1 AND at < $2::timestamptz - interval '1 day'
+       ON CONFLICT DO NOTHING`,
+      [schoolId, now],
+    );
+  }
   const r = await c.query('SELECT last_change_id AS "lastChangeId" FROM notification_cursor WHERE school_id = $1 FOR UPDATE SKIP LOCKED', [schoolId]);
   return r.rows[0];
 }

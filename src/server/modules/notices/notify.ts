@@ -101,7 +101,7 @@ async function deliver(c: Client, schoolId: number, news: News[], now: Date, cou
 
 /** New marks and absences since the school's cursor. */
 async function scanJournal(c: Client, schoolId: number, now: Date, counts: Counts): Promise<void> {
-  const cursor = await repo.lockCursor(c, schoolId);
+  const cursor = await repo.lockCursor(c, schoolId, now);
   if (!cursor) return;
   const changes = (await repo.changesAfter(c, schoolId, cursor.lastChangeId)).filter((x) =>
     x.field === 'attendance' ? x.newValue === 'н' : x.newValue !== '',

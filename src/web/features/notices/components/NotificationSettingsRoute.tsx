@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TNotificationSettings, TNotifyMode } from '../../../../shared/api/notices.js';
@@ -17,6 +18,8 @@ function SettingsForm({ schoolId, initial }: { schoolId: number; initial: TNotif
   const save = useSaveNotificationSettings(schoolId);
   const [s, setS] = useState(initial);
   const [quiet, setQuiet] = useState(initial.quietFrom !== null);
+  // three choices do not fit a phone's width side by side
+  const narrow = useMediaQuery('(max-width: 30em)');
   const error = save.error instanceof ApiError ? save.error : null;
   const fields = error?.fieldMap() ?? {};
   const set = (patch: Partial<TNotificationSettings>) => setS((v) => ({ ...v, ...patch }));
@@ -59,6 +62,8 @@ function SettingsForm({ schoolId, initial }: { schoolId: number; initial: TNotif
             </Text>
             <SegmentedControl
               aria-labelledby={`kind-${kind}`}
+              orientation={narrow ? 'vertical' : 'horizontal'}
+              fullWidth={narrow}
               value={s[kind]}
               onChange={(v) => set({ [kind]: v as TNotifyMode })}
               data={[
