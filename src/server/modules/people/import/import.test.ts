@@ -151,7 +151,11 @@ describe(`import of pupils: preview and commit (${testEngine})`, () => {
   it('matches the same pupils in another file (CSV in Windows-1251) and adds only what is new', async () => {
     const extra = samplePupils(14, CLASSES, 7).slice(12).map(pupilCells);
     // the names typed with another apostrophe and spacing, dates as Excel serial numbers
-    const again = rows.map((r) => [r[0].toUpperCase(), ...r.slice(1, 4), r[4].replace('-', ' '), ...r.slice(5)]);
+    const serial = (d: string) => {
+      const [dd, mm, yyyy] = d.split('.').map(Number);
+      return String((Date.UTC(yyyy, mm - 1, dd) - Date.UTC(1899, 11, 30)) / 86_400_000);
+    };
+    const again = rows.map((r, i) => [r[0].toUpperCase(), r[1], r[2], i % 2 ? serial(r[3]) : r[3], r[4].replace('-', ' '), ...r.slice(5)]);
     const file = cp1251(toCsv(PUPIL_HEADERS, [...again, ...extra]).replace(/ʼ/g, "'"));
     const p = (await upload(as.admin, 'export.csv', file)).json();
     expect(p.problems).toEqual([]);
