@@ -105,6 +105,7 @@ export const en: Dictionary = {
       noPupils: 'There are no pupils on this page yet.',
       noLessons: 'There are no lessons in this semester yet.',
       keysHint: 'Type a mark or “н” and press Enter. Arrows move, Delete clears, Ctrl+Z undoes, Ctrl+V pastes from Excel.',
+      keysHintReadOnly: 'Arrows move between cells, Alt+H shows a cell’s history, Ctrl+C copies.',
       leave: 'Some changes are not saved: they wait for your decision in the marked cells. If you leave the page, they stay unsaved.',
       leaveTitle: 'Unsaved changes',
       leaveAnyway: 'Leave the page',
