@@ -152,11 +152,6 @@ function JournalPageView({ schoolId, data, queue, switching, onSemester }: Journ
       ) : (
         <JournalGrid key={`${page.id}:${data.semester}`} data={data} model={model} queue={queue} onOpenLesson={setLessonId} onOpenHistory={setHistory} />
       )}
-      {!readOnly && (
-        <Text size="xs" c="dimmed" visibleFrom="sm">
-          {t('journal.screen.keysHint')}
-        </Text>
-      )}
 
       {/* panels are mounted only while open: closed Mantine overlays still cost a render each */}
       {lesson && <LessonDrawer schoolId={schoolId} page={page} lesson={lesson} onClose={() => setLessonId(null)} />}

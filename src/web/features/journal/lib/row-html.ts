@@ -3,6 +3,9 @@ import { type CellValue, cellText } from './cells.js';
 import { cellKeyAt, type GridColumn, type GridModel, type GridRow, isCellWritable, isEnrolled, thematicColumnsFor } from './grid-model.js';
 import type { CellStatus } from './save-queue.js';
 
+/** The id of the cell at a row and column, as rowHtml writes it. */
+export const cellId = (row: number, col: number, prefix = 'jc-'): string => `${prefix}${row}-${col}`;
+
 /** What a row needs to know about each column, worked out once per grid. */
 export interface ColumnInfo {
   column: GridColumn;
@@ -44,13 +47,15 @@ export function columnInfos(model: GridModel, verbal: boolean): ColumnInfo[] {
  * its state. A grid of a thousand and more cells is drawn by the browser's parser in one go,
  * far faster than as elements one by one; every value and title is escaped.
  */
-export function rowHtml(row: GridRow, infos: ColumnInfo[], cells: CellReader, scale: TScale, texts: RowTexts): string {
+export function rowHtml(row: GridRow, infos: ColumnInfo[], cells: CellReader, scale: TScale, texts: RowTexts, cellIdPrefix = 'jc-'): string {
   const { pupil } = row;
   const name = escapeHtml(pupil.name);
   let html = `<th scope="row" class="jg-pupil" title="${name}"><span class="jg-num">${row.index + 1}</span>${name}</th>`;
   for (const { column, base, thematic } of infos) {
+    // ids let the grid point screen readers at the focused cell (aria-activedescendant)
+    const id = cellId(row.index, column.index, cellIdPrefix);
     if (!isEnrolled(column, pupil)) {
-      html += `<td class="jg-off" title="${escapeHtml(texts.notEnrolled)}"></td>`;
+      html += `<td id="${id}" class="jg-off" title="${escapeHtml(texts.notEnrolled)}" aria-disabled="true"></td>`;
       continue;
     }
     const key = cellKeyAt(column, pupil.id);
@@ -73,7 +78,7 @@ export function rowHtml(row: GridRow, infos: ColumnInfo[], cells: CellReader, sc
         title = texts.suggested(hint);
       }
     }
-    html += `<td${cls ? ` class="${cls.trim()}"` : ''}${title ? ` title="${escapeHtml(title)}"` : ''}>${content}</td>`;
+    html += `<td id="${id}"${cls ? ` class="${cls.trim()}"` : ''}${title ? ` title="${escapeHtml(title)}"` : ''}>${content}</td>`;
   }
   return html;
 }

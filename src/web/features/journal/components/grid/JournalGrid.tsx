@@ -8,8 +8,10 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
+  useId,
   useState,
 } from 'react';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TJournalPage } from '../../../../../shared/api/journal.js';
 import { cellKeyAt, type GridModel, isCellWritable } from '../../lib/grid-model.js';
@@ -25,7 +27,7 @@ import {
   selectionRect,
 } from '../../lib/navigation.js';
 import { parseTsv, placeBlock, toTsv } from '../../lib/paste.js';
-import { columnInfos, type RowTexts } from '../../lib/row-html.js';
+import { cellId, columnInfos, type RowTexts } from '../../lib/row-html.js';
 import type { SaveQueue } from '../../lib/save-queue.js';
 import { CellBar } from './CellBar.js';
 import { type Box, CellEditor } from './CellEditor.js';
@@ -65,6 +67,7 @@ const posOf = (td: HTMLTableCellElement): Pos => ({ row: (td.parentElement as HT
 export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }: JournalGridProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const dragging = useRef(false);
   const marked = useRef<Element[]>([]);
@@ -73,10 +76,15 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
     const start = { row: 0, col: startColumn(model) };
     return { anchor: start, focus: start };
   });
-  const [editing, setEditing] = useState<{ text: string; mode: 'replace' | 'edit' } | null>(null);
+  // the cell being typed into is fixed when typing starts: a click elsewhere commits to it, not to the clicked cell
+  const [editing, setEditing] = useState<{ text: string; mode: 'replace' | 'edit'; pos: Pos; box: Box; label: string } | null>(null);
   const [boxes, setBoxes] = useState<{ focus: Box; block: Box | null } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const revisions = useRowRevisions(queue);
+  const reactId = useId().replace(/[^\w-]/g, '');
+  const idPrefix = `${reactId}-`;
+  const hintId = `${reactId}-keys`;
+  const writable = model.columns.some((c) => c.writable);
   const edits = useCellEdits(data, model, queue);
   const { page } = data;
   const verbal = page.scale.freeText;
@@ -155,23 +163,27 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
     return () => window.removeEventListener('mouseup', stop);
   }, []);
 
-  const refocus = useCallback(() => scrollRef.current?.focus({ preventScroll: true }), []);
+  const refocus = useCallback(() => tableRef.current?.focus({ preventScroll: true }), []);
 
   const startEditing = (text: string | null) => {
-    if (!focusColumn || !focusRow || !focusKey) return;
+    if (!focusColumn || !focusRow || !focusKey || !boxes) return;
     if (!isCellWritable(focusColumn, focusRow.pupil)) {
       setNotice(t('journal.grid.readOnlyCell'));
       return;
     }
     setNotice(null);
     const current = queue.value(focusKey);
-    setEditing(text === null ? { text: current.absent ? 'н' : current.mark, mode: 'edit' } : { text, mode: 'replace' });
+    const where = { pos: safeSel.focus, box: boxes.focus, label: `${focusRow.pupil.name} · ${columnTitle(t, focusColumn)}` };
+    setEditing(text === null ? { ...where, text: current.absent ? 'н' : current.mark, mode: 'edit' } : { ...where, text, mode: 'replace' });
   };
 
+  /** Enter, Tab and arrows commit and move on; a click elsewhere (blur) only commits. */
   const commit = (text: string, move: KeyMove | null) => {
+    if (!editing) return;
     setEditing(null);
-    edits.applyTexts([{ row: safeSel.focus.row, col: safeSel.focus.col, text }]);
-    if (move) setSel(applyMove(safeSel, move, bounds));
+    edits.applyTexts([{ row: editing.pos.row, col: editing.pos.col, text }]);
+    if (!move) return;
+    setSel(applyMove({ anchor: editing.pos, focus: editing.pos }, move, bounds));
     refocus();
   };
 
@@ -184,7 +196,7 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
   const goTo = (pos: Pos | null) => pos && setSel({ anchor: pos, focus: pos });
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== scrollRef.current || editing) return;
+    if (e.target !== tableRef.current || editing) return;
     const mod = e.ctrlKey || e.metaKey;
     if (mod && (e.code === 'KeyZ' || e.code === 'KeyY')) {
       e.preventDefault();
@@ -279,6 +291,7 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
 
   const conflict = focusStatus?.kind === 'conflict' && !editing ? focusStatus.theirs : null;
   return (
+    <>
     <div className="jg-frame">
       <CellBar
         column={focusColumn}
@@ -289,14 +302,10 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
         onHistory={openHistory}
         onLesson={onOpenLesson}
       />
-      {/* biome-ignore lint/a11y/useSemanticElements: a spreadsheet-like grid; the table inside carries the semantics */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the scroll box hears the events of every cell and of the focusable grid inside it, once */}
       <div
         ref={scrollRef}
         className="jg-scroll"
-        role="grid"
-        aria-label={t('journal.grid.label')}
-        aria-readonly={!model.columns.some((c) => c.writable)}
-        tabIndex={0}
         data-testid="journal-grid"
         onKeyDown={onKeyDown}
         onMouseDown={onMouseDown}
@@ -306,8 +315,22 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
         onPaste={onPaste}
         onCopy={onCopy}
         onBlur={onBlur}
+        role="presentation"
       >
-        <table className="jg-table" role="presentation" style={{ width: `calc(var(--jg-pupil-w) + ${tableWidth}px)` }}>
+        <table
+          ref={tableRef}
+          className="jg-table"
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a data grid is a table with role grid (WAI-ARIA APG)
+          role="grid"
+          tabIndex={0}
+          aria-label={t('journal.grid.label')}
+          aria-readonly={!writable}
+          aria-rowcount={model.rows.length + 2}
+          aria-colcount={model.columns.length + 1}
+          aria-activedescendant={cellId(safeSel.focus.row, safeSel.focus.col, idPrefix)}
+          aria-describedby={hintId}
+          style={{ width: `calc(var(--jg-pupil-w) + ${tableWidth}px)` }}
+        >
           <colgroup>
             <col style={{ width: 'var(--jg-pupil-w)' }} />
             {model.columns.map((c) => (
@@ -317,7 +340,7 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
           <GridHeader model={model} substituteIds={substituteIds} />
           <tbody ref={bodyRef}>
             {model.rows.map((row) => (
-              <GridRow key={row.pupil.id} row={row} infos={infos} queue={queue} scale={page.scale} revision={revisions.get(row.pupil.id) ?? 0} texts={texts} />
+              <GridRow key={row.pupil.id} row={row} infos={infos} idPrefix={idPrefix} queue={queue} scale={page.scale} revision={revisions.get(row.pupil.id) ?? 0} texts={texts} />
             ))}
           </tbody>
         </table>
@@ -340,13 +363,13 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
         ) : (
           boxes && <div className="jg-focus" style={boxes.focus} />
         )}
-        {editing && boxes && (
+        {editing && (
           <CellEditor
-            box={boxes.focus}
+            box={editing.box}
             initial={editing.text}
             mode={editing.mode}
-            verbal={verbal && focusColumn?.kind === 'lesson'}
-            label={focusRow && focusColumn ? `${focusRow.pupil.name} · ${columnTitle(t, focusColumn)}` : ''}
+            verbal={verbal && model.columns[editing.pos.col]?.kind === 'lesson'}
+            label={editing.label}
             onCommit={commit}
             onCancel={() => {
               setEditing(null);
@@ -356,6 +379,10 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
         )}
       </div>
     </div>
+    <Text id={hintId} size="xs" c="dimmed" visibleFrom="sm">
+      {writable ? t('journal.screen.keysHint') : t('journal.screen.keysHintReadOnly')}
+    </Text>
+    </>
   );
 }
 
