@@ -173,7 +173,7 @@ export const en: Dictionary = {
     lesson: {
       title: 'Lesson of {{date}}',
       date: 'Date',
-      period: 'Period in the timetable',
+      period: 'Period',
       topic: 'Lesson topic',
       homework: 'Homework',
       homeworkOptional: 'Homework (optional)',

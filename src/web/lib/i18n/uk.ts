@@ -171,7 +171,7 @@ export const uk = {
     lesson: {
       title: 'Урок {{date}}',
       date: 'Дата',
-      period: 'Номер уроку за розкладом',
+      period: 'Номер уроку',
       topic: 'Зміст уроку',
       homework: 'Домашнє завдання',
       homeworkOptional: 'Домашнє завдання (необов’язково)',
