@@ -184,3 +184,21 @@ describe(`movement of pupils (${testEngine})`, () => {
     expect((await as.teacher.post(`${base}/pupils/${ids.maryana}/departure`, { date: '2025-11-20', order: '1' })).statusCode).toBe(403);
   });
 });
+
+describe(`every console route refuses others (${testEngine})`, () => {
+  it('answers 403 to a teacher and to another school’s administrator on every route, changing nothing', async () => {
+    const routes = app.routeCatalog.filter((r) => r.url.startsWith('/api/schools/:schoolId/admin/'));
+    expect(routes.length).toBeGreaterThanOrEqual(21);
+    const before = [await count('pupil'), await count('enrollment'), await count('school_class'), await count('guardian')];
+    for (const r of routes) {
+      const url = r.url
+        .replace(':schoolId', String(school.schoolId))
+        .replace(/:(classId|pupilId|userId|guardianId|importId)/g, (_, k) => String(k === 'classId' ? ids.a : k === 'pupilId' ? ids.maryana : 1));
+      for (const agent of [as.teacher, as.admin2]) {
+        const res = await agent.request({ method: r.method as 'GET', url, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+        expect([r.method, r.url, res.statusCode]).toEqual([r.method, r.url, 403]);
+      }
+    }
+    expect([await count('pupil'), await count('enrollment'), await count('school_class'), await count('guardian')]).toEqual(before);
+  });
+});
