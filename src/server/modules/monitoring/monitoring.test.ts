@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.js';
+import { type Agent, actAs, anonymous, buildTestApp } from '../../test/app.js';
+import { openTestDatabase, testEngine } from '../../test/db.js';
+import * as f from '../../test/factories.js';
+import { buildFixture, type Fixture, sql, TODAY } from '../control/test-fixture.js';
+import { quarterBounds, quarterOf, quarterWeeks } from './quarter.js';
+
+let db: Database;
+let app: FastifyInstance;
+let fx: Fixture;
+let otherCity: number;
+const as: Record<string, Agent> = {};
+let url: string;
+// distinctive pupils' names and marks that must never leave the school through a city route
+const SECRET_NAMES = ['Шевчишин', 'Златослава', 'Іваненко', 'Яковенко', 'Тестенко'];
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  app = await buildTestApp(db, { TODAY });
+  fx = await buildFixture(db, 'mon');
+  const s = fx.school.schoolId;
+  const zl = await f.buildPupil(db, s, fx.classA, ['Шевчишин', 'Златослава']);
+  await sql(db, `INSERT INTO journal_cell (school_id, lesson_id, pupil_id, mark, absent) VALUES ($1, $2, $3, '11', false)`, [s, fx.l1['10-09'], zl]);
+  await f.buildSchool(db, fx.cityId, 'Ліцей без журналів');
+  await f.buildStaff(db, s, 'mon-head', ['head']);
+  await f.buildCitySpecialist(db, fx.cityId, 'mon-city');
+  otherCity = await f.buildCity(db, 'Інше місто');
+  await f.buildCitySpecialist(db, otherCity, 'mon-city2');
+  for (const l of ['mon-head', 'mon-city', 'mon-city2', 'mon-prim', 'mon-math']) as[l] = await actAs(app, l);
+  await as['mon-head'].put(`/api/schools/${s}/readiness/inventory`, { teacherComputers: 1, classroomsWithComputer: 1, classroomsTotal: 4, network: 'partly', internetMbps: 30 });
+  await as['mon-head'].post(`/api/schools/${s}/readiness/measures`, { item: 'Педрада', responsible: 'Директор', deadline: '2025-10-01', status: 'done' });
+  await as['mon-head'].post(`/api/schools/${s}/readiness/measures`, { item: 'Навчання', responsible: 'Директор', deadline: '2025-12-01' });
+  await as['mon-math'].put(`/api/schools/${s}/readiness/survey/mine`, { answers: [1, 2, 1, 2, 1, 2], needsTraining: true });
+  url = `/api/cities/${fx.cityId}/monitoring`;
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+describe('calendar quarters', () => {
+  it('Q4 is October-December; weeks start in the quarter and before today', () => {
+    expect(quarterOf('2025-10-16')).toBe('2025-Q4');
+    expect(quarterBounds('2025-Q1')).toEqual({ from: '2025-01-01', to: '2025-03-31' });
+    expect(quarterBounds('2025-Q4')).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+    expect(quarterWeeks('2025-Q4', '2025-10-16').map((w) => w.week)).toEqual(['2025-W41', '2025-W42']);
+  });
+});
+
+describe(`city monitoring (${testEngine})`, () => {
+  it('gives every school of the city its shares for the quarter, ranked', async () => {
+    const res = await as['mon-city'].get(url);
+    expect(res.statusCode).toBe(200);
+    const m = res.json();
+    expect(m).toMatchObject({ quarter: '2025-Q4', from: '2025-10-01', to: '2025-12-31', weeks: ['2025-W41', '2025-W42'], cached: false });
+    expect(m.schools).toHaveLength(2);
+    const gym = m.schools.find((x: { schoolId: number }) => x.schoolId === fx.school.schoolId);
+    expect(gym.plannedLessons).toBeGreaterThan(0);
+    expect(gym.fillLevel).toBeGreaterThan(0);
+    expect(gym.fillLevel).toBeLessThan(1);
+    expect(gym.weekly).toHaveLength(2);
+    expect(gym.quality.mark_while_absent).toBe(1);
+    expect(gym).toMatchObject({ planDoneShare: 0.5, classroomsWithComputerShare: 0.25, internetMbps: 30, network: 'partly', computersPerTeacher: 0.5 });
+    expect(gym).toMatchObject({ surveyAnsweredShare: 0.5, needTrainingShare: 1, remarksOpen: 0, remarksOverdueShare: null });
+    expect(m.schools.map((x: { rank: number }) => x.rank)).toEqual([1, 2]);
+    const empty = m.schools.find((x: { schoolId: number }) => x.schoolId !== fx.school.schoolId);
+    expect(empty).toMatchObject({ plannedLessons: 0, planDoneShare: null, internetMbps: null, consentShare: null });
+  });
+
+  it('answers from the cache when nothing changed, and recomputes after a change', async () => {
+    const first = (await as['mon-city'].get(url)).json();
+    expect(first.cached).toBe(true);
+    const again = (await as['mon-city'].get(url)).json();
+    expect({ ...again, cached: false }).toEqual({ ...first, cached: false });
+    // a controller's remark, overdue already, changes the remarks figures
+    await sql(db, `INSERT INTO control_remark (school_id, page_id, author_id, checked_on, text, deadline) VALUES ($1, $2, $3, '2025-10-01', 'Теми', '2025-10-10')`, [
+      fx.school.schoolId,
+      fx.p1,
+      fx.teacherA,
+    ]);
+    const after = (await as['mon-city'].get(url)).json();
+    expect(after.cached).toBe(false);
+    const gym = after.schools.find((x: { schoolId: number }) => x.schoolId === fx.school.schoolId);
+    expect(gym).toMatchObject({ remarksOpen: 1, remarksOverdue: 1, remarksOverdueShare: 1 });
+    expect((await as['mon-city'].get(url)).json().cached).toBe(true);
+    // a readiness change too
+    await as['mon-head'].put(`/api/schools/${fx.school.schoolId}/readiness/inventory`, { teacherComputers: 2, classroomsWithComputer: 2, classroomsTotal: 4, network: 'yes', internetMbps: 100 });
+    const ready = (await as['mon-city'].get(url)).json();
+    expect(ready.cached).toBe(false);
+    expect(ready.schools.find((x: { schoolId: number }) => x.schoolId === fx.school.schoolId)).toMatchObject({ computersPerTeacher: 1, classroomsWithComputerShare: 0.5 });
+  });
+
+  it('takes another quarter and refuses a malformed one', async () => {
+    const q3 = await as['mon-city'].get(`${url}?quarter=2025-Q3`);
+    expect(q3.statusCode).toBe(200);
+    expect(q3.json()).toMatchObject({ quarter: '2025-Q3', from: '2025-07-01', to: '2025-09-30' });
+    expect((await as['mon-city'].get(`${url}?quarter=2025-Q5`)).statusCode).toBe(400);
+  });
+
+  it('is only for the specialists of that city', async () => {
+    for (const path of ['', '/report.pdf', '/report.xlsx']) {
+      expect((await as['mon-head'].get(url + path)).statusCode).toBe(403);
+      expect((await as['mon-city2'].get(url + path)).statusCode).toBe(403);
+      expect((await anonymous(app, 'GET', url + path)).statusCode).toBe(401);
+    }
+    expect((await as['mon-city'].get(`/api/schools/${fx.school.schoolId}/readiness`)).statusCode).toBe(403);
+  });
+
+  it('never returns a name of a pupil or teacher, nor a mark: JSON, PDF and XLSX', async () => {
+    const json = (await as['mon-city'].get(url)).body;
+    const walk = (x: unknown): string[] =>
+      x && typeof x === 'object' ? Object.entries(x).flatMap(([k, v]) => [k, ...walk(v)]) : [];
+    const keys = new Set(walk(JSON.parse(json)));
+    for (const k of ['mark', 'marks', 'pupilId', 'pupil', 'lastName', 'firstName', 'name', 'teacherId']) expect(keys.has(k)).toBe(false);
+    const pdf = await as['mon-city'].get(`${url}/report.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const dir = mkdtempSync(join(tmpdir(), 'mon-'));
+    writeFileSync(join(dir, 'r.pdf'), pdf.rawPayload);
+    const pdfText = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+    expect(pdfText).toContain('Квартальний моніторинг');
+    expect(pdfText).toContain('Гімназія mon');
+    const xlsx = await as['mon-city'].get(`${url}/report.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
+    const xlsxText = cells.join('\n');
+    expect(xlsxText).toContain('Гімназія mon');
+    const schools = (await as['mon-city'].get(`/api/cities/${fx.cityId}/schools`)).body;
+    for (const text of [json, pdfText, xlsxText, schools]) {
+      for (const name of SECRET_NAMES) expect(text).not.toContain(name);
+    }
+  });
+});

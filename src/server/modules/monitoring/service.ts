@@ -1,0 +1,93 @@
+/**
+ * The city specialist's quarterly monitoring: per school of the city, shares only (fill level,
+ * data-quality flags per 100 lessons, overdue remarks, consent coverage, readiness). Built from
+ * aggregates: no pupil, no teacher, no mark ever enters the result.
+ *
+ * Speed: the computed dashboard is cached per (city, quarter) with a fingerprint of its inputs
+ * (repo.fingerprint: one query of indexed max/count look-ups); a call whose fingerprint matches
+ * the cached one returns the stored JSON, otherwise the dashboard is recomputed and stored.
+ */
+import type { TMonitoring, TMonitoringSchool } from '../../../shared/api/monitoring.js';
+import type { Database } from '../../db/database.js';
+import { todayOf, withSystem } from '../../db/tenancy.js';
+import { AppError } from '../../http/errors.js';
+import { consentCoverageBySchool } from '../consent/service.js';
+import { cityFillBySchool } from '../control/fill.service.js';
+import { addDays } from '../control/period.js';
+import { EMPTY_QUALITY, qualityCounts } from '../control/quality.repo.js';
+import { remarkCounts } from '../control/remarks.repo.js';
+import { SCHOOL_TIME_ZONE } from '../control/settings.js';
+import { quarterBounds, quarterOf, quarterWeeks } from './quarter.js';
+import * as repo from './repo.js';
+
+const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
+const ratio = (a: number, b: number | null | undefined): number | null => (b ? r4(a / b) : null);
+
+async function compute(db: Database, cityId: number, cityName: string, quarter: string): Promise<Omit<TMonitoring, 'cached' | 'computedAt'>> {
+  const today = todayOf(db);
+  const { from, to } = quarterBounds(quarter);
+  const yesterday = addDays(today, -1);
+  const effectiveTo = [to, yesterday].sort()[0];
+  const weeks = quarterWeeks(quarter, today);
+  const fill = await cityFillBySchool(db, cityId, { from, to });
+  const weekly: Map<number, { planned: number; level: number }>[] = [];
+  for (const w of weeks) weekly.push(new Map((await cityFillBySchool(db, cityId, { from: w.from, to: w.to })).map((x) => [x.schoolId, x.figures])));
+  const consent = new Map((await consentCoverageBySchool(db, cityId)).map((x) => [x.schoolId, x.total ? x.share : null]));
+  const ids = fill.map((f) => f.schoolId);
+  const { quality, remarks, ready } = await withSystem(db, async (c) => ({
+    quality: from <= effectiveTo ? await qualityCounts(c, { schoolIds: ids, from, effectiveTo, today, timeZone: SCHOOL_TIME_ZONE }) : new Map(),
+    remarks: await remarkCounts(c, ids),
+    ready: await repo.readinessBySchool(c, cityId),
+  }));
+  const schools: TMonitoringSchool[] = fill.map((f) => {
+    const q = quality.get(f.schoolId) ?? { ...EMPTY_QUALITY };
+    const flags = Object.values(q).reduce((a: number, b) => a + (b as number), 0);
+    const rm = remarks.get(f.schoolId) ?? { open: 0, overdue: 0 };
+    const rd = ready.get(f.schoolId);
+    return {
+      schoolId: f.schoolId,
+      schoolName: f.schoolName,
+      rank: 0,
+      fillLevel: r4(f.figures.level),
+      plannedLessons: f.figures.planned,
+      weekly: weeks.map((w, i) => {
+        const fig = weekly[i].get(f.schoolId);
+        return { week: w.week, level: fig && fig.planned > 0 ? r4(fig.level) : null };
+      }),
+      qualityPer100: f.figures.planned ? r4((flags * 100) / f.figures.planned) : null,
+      quality: q,
+      remarksOpen: rm.open,
+      remarksOverdue: rm.overdue,
+      remarksOverdueShare: ratio(rm.overdue, rm.open),
+      consentShare: consent.get(f.schoolId) ?? null,
+      planDoneShare: rd ? ratio(rd.measuresDone, rd.measures) : null,
+      computersPerTeacher: rd?.teacherComputers != null ? ratio(rd.teacherComputers, rd.teachers) : null,
+      classroomsWithComputerShare: rd?.classroomsWithComputer != null ? ratio(rd.classroomsWithComputer, rd.classroomsTotal) : null,
+      internetMbps: rd?.internetMbps ?? null,
+      network: rd?.network ?? null,
+      surveyAnsweredShare: rd ? ratio(rd.answered, rd.teachers) : null,
+      needTrainingShare: rd ? ratio(rd.needTraining, rd.answered) : null,
+    };
+  });
+  schools.sort((a, b) => b.fillLevel - a.fillLevel || a.schoolName.localeCompare(b.schoolName, 'uk'));
+  schools.forEach((s, i) => {
+    s.rank = i + 1;
+  });
+  return { cityId, cityName, quarter, from, to, weeks: weeks.map((w) => w.week), schools };
+}
+
+/** The dashboard of a quarter (default: the current one), from the cache when nothing changed. */
+export async function monitoring(db: Database, cityId: number, asked?: string): Promise<TMonitoring> {
+  const quarter = asked ?? quarterOf(todayOf(db));
+  const head = await withSystem(db, async (c) => {
+    const city = (await c.query<{ name: string }>('SELECT name FROM city WHERE id = $1', [cityId])).rows[0];
+    if (!city) return null;
+    const fp = await repo.fingerprint(c, cityId);
+    return { city, fp, hit: await repo.cached(c, cityId, quarter) };
+  });
+  if (!head) throw new AppError('not_found');
+  if (head.hit && head.hit.fingerprint === head.fp) return { ...(JSON.parse(head.hit.data) as TMonitoring), cached: true };
+  const data: TMonitoring = { ...(await compute(db, cityId, head.city.name, quarter)), computedAt: new Date().toISOString(), cached: false };
+  await withSystem(db, (c) => repo.store(c, cityId, quarter, head.fp, JSON.stringify(data)));
+  return data;
+}
