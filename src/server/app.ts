@@ -15,7 +15,9 @@ import { registerErrorHandler, zodValidatorCompiler } from './http/errors.js';
 import { archiveRoutes } from './modules/archive/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import * as auth from './modules/auth/service.js';
+import { controlRoutes } from './modules/control/routes.js';
 import { consentRoutes } from './modules/consent/routes.js';
+import { curriculumRoutes } from './modules/curriculum/routes.js';
 import { diaryRoutes } from './modules/diary/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { classbookRoutes } from './modules/journal/classbook.routes.js';
@@ -23,7 +25,11 @@ import { journalRoutes } from './modules/journal/routes.js';
 import { noticesRoutes } from './modules/notices/routes.js';
 import { peopleAdminRoutes } from './modules/people/admin.routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { calendarRoutes } from './modules/schools/calendar.routes.js';
+import { monitoringRoutes } from './modules/monitoring/routes.js';
+import { readinessRoutes } from './modules/readiness/routes.js';
 import { schoolsRoutes } from './modules/schools/routes.js';
+import { timetableRoutes } from './modules/timetable/routes.js';
 import { yearendRoutes } from './modules/yearend/routes.js';
 
 declare module 'fastify' {
@@ -99,10 +105,16 @@ export async function buildApp(opts: { db: Database; config: TConfig; logger?: b
   await app.register(journalRoutes);
   await app.register(classbookRoutes);
   await app.register(diaryRoutes);
-  await app.register(consentRoutes);
-  await app.register(noticesRoutes);
   await app.register(yearendRoutes);
   await app.register(archiveRoutes);
+  await app.register(controlRoutes);
+  await app.register(consentRoutes);
+  await app.register(noticesRoutes);
+  await app.register(curriculumRoutes);
+  await app.register(timetableRoutes);
+  await app.register(calendarRoutes);
+  await app.register(monitoringRoutes);
+  await app.register(readinessRoutes);
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
