@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.js';
 import { type Client, withSystem } from '../../db/tenancy.js';
 import { hashPassword } from '../auth/service.js';
 import { seedControlDemo } from '../control/demo.js';
+import { seedNoticesDemo } from '../notices/demo.js';
 import { demoCityDaysOff, todayInKyiv, yearStartFor } from './calendar.js';
 import { adultName } from './names.js';
 import { Rng } from './random.js';
@@ -124,5 +125,6 @@ export async function seedDemo(db: Database, opts: SeedDemoOptions): Promise<Dem
     progress(`Школа ${info.index + 1}/${opts.schools} (${info.shortName}): ${fmt(r.pupils)} учнів, ${fmt(r.lessons)} уроків, ${fmt(r.cells)} клітинок`);
   }
   await seedControlDemo(db, { schoolId: summary.schoolIds[0], today });
+  await seedNoticesDemo(db, { schoolId: summary.schoolIds[0], today });
   return summary;
 }

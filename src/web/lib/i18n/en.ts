@@ -521,6 +521,11 @@ export const en: Dictionary = {
       departure: 'Departure',
       departureTitle: 'Departure: {{name}}',
       departureDateHint: 'The last school day.',
+      arrival: 'Arrival',
+      arrivalTitle: 'Arrival: {{name}}',
+      arrivalDateHint: 'The first day in the class.',
+      editPupil: 'Edit',
+      editPupilTitle: 'Pupil: {{name}}',
       teacherSaved: 'Class teacher changed.',
     },
     import: {

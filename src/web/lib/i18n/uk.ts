@@ -519,6 +519,11 @@ export const uk = {
       departure: 'Вибуття',
       departureTitle: 'Вибуття: {{name}}',
       departureDateHint: 'Останній день навчання в школі.',
+      arrival: 'Прибуття',
+      arrivalTitle: 'Прибуття: {{name}}',
+      arrivalDateHint: 'Перший день навчання в класі.',
+      editPupil: 'Змінити дані',
+      editPupilTitle: 'Дані учня: {{name}}',
       teacherSaved: 'Класного керівника змінено.',
     },
     import: {
