@@ -24,7 +24,8 @@ import { PupilFormModal } from './PupilFormModal.js';
 
 type Dialog =
   | { kind: 'pupil' }
-  | { kind: 'guardian' | 'transfer' | 'departure'; pupil: TAdminPupil }
+  | { kind: 'guardian' | 'edit' | 'transfer' | 'departure' | 'arrival'; pupil: TAdminPupil }
+  | { kind: 'editGuardian'; pupil: TAdminPupil; guardian: TGuardian }
   | { kind: 'unlink'; pupil: TAdminPupil; guardian: TGuardian }
   | null;
 
@@ -82,9 +83,9 @@ export function ClassAdminRoute() {
         <Stack gap={2}>
           {p.guardians.map((g) => (
             <Group key={g.id} gap={6} wrap="nowrap">
-              <Text size="sm">
+              <Anchor component="button" size="sm" c="dark" onClick={() => setDialog({ kind: 'editGuardian', pupil: p, guardian: g })}>
                 {g.lastName} {g.firstName} <Text span c="dimmed" size="xs">({t(`people.relation.${g.relation}`)}{g.phone ? `, ${g.phone}` : ''})</Text>
-              </Text>
+              </Anchor>
               <Anchor component="button" size="xs" c="dimmed" onClick={() => setDialog({ kind: 'unlink', pupil: p, guardian: g })}>
                 {t('admin.class.removeGuardian')}
               </Anchor>
@@ -104,7 +105,9 @@ export function ClassAdminRoute() {
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
+            <Menu.Item onClick={() => setDialog({ kind: 'edit', pupil: p })}>{t('admin.class.editPupil')}</Menu.Item>
             <Menu.Item onClick={() => setDialog({ kind: 'guardian', pupil: p })}>{t('admin.class.addGuardian')}</Menu.Item>
+            {p.toDate && <Menu.Item onClick={() => setDialog({ kind: 'arrival', pupil: p })}>{t('admin.class.arrival')}</Menu.Item>}
             {!p.toDate && <Menu.Item onClick={() => setDialog({ kind: 'transfer', pupil: p })}>{t('admin.class.transfer')}</Menu.Item>}
             {!p.toDate && <Menu.Item color="red" onClick={() => setDialog({ kind: 'departure', pupil: p })}>{t('admin.class.departure')}</Menu.Item>}
           </Menu.Dropdown>
@@ -113,7 +116,8 @@ export function ClassAdminRoute() {
     },
   ];
 
-  const otherClasses = (classes.data?.classes ?? []).filter((c) => c.id !== classId).map((c) => ({ value: String(c.id), label: c.label }));
+  const allClasses = (classes.data?.classes ?? []).map((c) => ({ value: String(c.id), label: c.label }));
+  const otherClasses = allClasses.filter((c) => c.value !== String(classId));
 
   return (
     <QueryStatus query={detail}>
@@ -140,7 +144,19 @@ export function ClassAdminRoute() {
               <MovementTable movement={d.movement} />
             </Section>
           </Stack>
-          {dialog?.kind === 'pupil' && <PupilFormModal schoolId={schoolId} classId={classId} label={d.class.label} yearStart={d.year.startsOn} onClose={close} />}
+          {(dialog?.kind === 'pupil' || dialog?.kind === 'edit') && (
+            <PupilFormModal
+              schoolId={schoolId}
+              classId={classId}
+              label={d.class.label}
+              yearStart={d.year.startsOn}
+              editing={dialog.kind === 'edit' ? dialog.pupil : undefined}
+              onClose={close}
+            />
+          )}
+          {dialog?.kind === 'editGuardian' && (
+            <GuardianFormModal schoolId={schoolId} pupilId={dialog.pupil.id} pupilName={nameOf(dialog.pupil)} editing={dialog.guardian} onClose={close} />
+          )}
           {dialog?.kind === 'guardian' && <GuardianFormModal schoolId={schoolId} pupilId={dialog.pupil.id} pupilName={nameOf(dialog.pupil)} onClose={close} />}
           {dialog?.kind === 'unlink' && (
             <ConfirmModal
@@ -152,8 +168,15 @@ export function ClassAdminRoute() {
               onConfirm={() => unlink.mutate({ pupilId: dialog.pupil.id, guardianId: dialog.guardian.id }, { onSettled: close })}
             />
           )}
-          {(dialog?.kind === 'transfer' || dialog?.kind === 'departure') && (
-            <MoveModal schoolId={schoolId} kind={dialog.kind} pupilId={dialog.pupil.id} pupilName={nameOf(dialog.pupil)} classes={otherClasses} onClose={close} />
+          {(dialog?.kind === 'transfer' || dialog?.kind === 'departure' || dialog?.kind === 'arrival') && (
+            <MoveModal
+              schoolId={schoolId}
+              kind={dialog.kind}
+              pupilId={dialog.pupil.id}
+              pupilName={nameOf(dialog.pupil)}
+              classes={dialog.kind === 'arrival' ? allClasses : otherClasses}
+              onClose={close}
+            />
           )}
         </>
       )}

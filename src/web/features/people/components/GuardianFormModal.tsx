@@ -1,20 +1,29 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RELATIONS } from '../../../../shared/api/admin.js';
+import { RELATIONS, type TGuardian } from '../../../../shared/api/admin.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useAddGuardian } from '../api/add-guardian.js';
+import { useUpdateGuardian } from '../api/update-guardian.js';
 import { FormModal, useFormErrors } from './admin-form.js';
 
 type Field = 'lastName' | 'firstName' | 'middleName' | 'phone' | 'email';
 
-/** A parent or guardian of a pupil: names, phone, e-mail, relation. */
-export function GuardianFormModal(props: { schoolId: number; pupilId: number; pupilName: string; onClose: () => void }) {
+/** A parent or guardian of a pupil (names, phone, e-mail, relation): a new one, or one to correct. */
+export function GuardianFormModal(props: { schoolId: number; pupilId: number; pupilName: string; editing?: TGuardian; onClose: () => void }) {
   const { t } = useTranslation();
   const add = useAddGuardian(props.schoolId);
+  const update = useUpdateGuardian(props.schoolId);
   const errors = useFormErrors();
-  const [values, setValues] = useState<Record<Field, string>>({ lastName: '', firstName: '', middleName: '', phone: '', email: '' });
-  const [relation, setRelation] = useState<string | null>('mother');
+  const g = props.editing;
+  const [values, setValues] = useState<Record<Field, string>>({
+    lastName: g?.lastName ?? '',
+    firstName: g?.firstName ?? '',
+    middleName: g?.middleName ?? '',
+    phone: g?.phone ?? '',
+    email: g?.email ?? '',
+  });
+  const [relation, setRelation] = useState<string | null>(g?.relation ?? 'mother');
   const input = (field: Field, label: string, required = false) => (
     <TextInput
       label={label}
@@ -29,19 +38,19 @@ export function GuardianFormModal(props: { schoolId: number; pupilId: number; pu
   );
   const submit = () => {
     errors.clear();
-    add.mutate(
-      { pupilId: props.pupilId, body: { ...values, relation: (relation ?? 'parent') as (typeof RELATIONS)[number] } },
-      {
-        onSuccess: () => {
-          notifySuccess(t('admin.staff.saved'));
-          props.onClose();
-        },
-        onError: errors.show,
+    const body = { ...values, relation: (relation ?? 'parent') as (typeof RELATIONS)[number] };
+    const done = {
+      onSuccess: () => {
+        notifySuccess(t('admin.staff.saved'));
+        props.onClose();
       },
-    );
+      onError: errors.show,
+    };
+    if (g) update.mutate({ guardianId: g.id, body }, done);
+    else add.mutate({ pupilId: props.pupilId, body }, done);
   };
   return (
-    <FormModal opened title={t('admin.class.addGuardianTitle', { name: props.pupilName })} onClose={props.onClose} onSubmit={submit} busy={add.isPending} error={errors.form}>
+    <FormModal opened title={t('admin.class.addGuardianTitle', { name: props.pupilName })} onClose={props.onClose} onSubmit={submit} busy={add.isPending || update.isPending} error={errors.form}>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         {input('lastName', t('admin.lastName'), true)}
         {input('firstName', t('admin.firstName'), true)}

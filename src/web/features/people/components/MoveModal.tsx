@@ -9,7 +9,7 @@ import { FormModal, useFormErrors } from './admin-form.js';
 /** A transfer to another class of the year, or a departure from the school, with date and order. */
 export function MoveModal(props: {
   schoolId: number;
-  kind: 'transfer' | 'departure';
+  kind: 'transfer' | 'departure' | 'arrival';
   pupilId: number;
   pupilName: string;
   classes: { value: string; label: string }[];
@@ -22,9 +22,15 @@ export function MoveModal(props: {
   const [date, setDate] = useState(todayIso());
   const [order, setOrder] = useState('');
   const transfer = props.kind === 'transfer';
+  const pickClass = props.kind !== 'departure';
   const submit = () => {
     errors.clear();
-    const m = transfer ? { kind: 'transfer' as const, toClassId: Number(toClass), date, order } : { kind: 'departure' as const, date, order };
+    const m =
+      props.kind === 'transfer'
+        ? { kind: 'transfer' as const, toClassId: Number(toClass), date, order }
+        : props.kind === 'arrival'
+          ? { kind: 'arrival' as const, classId: Number(toClass), date, order }
+          : { kind: 'departure' as const, date, order };
     move.mutate(
       { pupilId: props.pupilId, move: m },
       {
@@ -39,21 +45,28 @@ export function MoveModal(props: {
   return (
     <FormModal
       opened
-      title={t(transfer ? 'admin.class.transferTitle' : 'admin.class.departureTitle', { name: props.pupilName })}
+      title={t(`admin.class.${props.kind}Title` as 'admin.class.transferTitle', { name: props.pupilName })}
       onClose={props.onClose}
       onSubmit={submit}
       busy={move.isPending}
       error={errors.form}
-      submitLabel={t(transfer ? 'admin.class.transfer' : 'admin.class.departure')}
+      submitLabel={t(`admin.class.${props.kind}` as 'admin.class.transfer')}
     >
-      <SimpleGrid cols={{ base: 1, sm: transfer ? 3 : 2 }}>
-        {transfer && (
-          <Select label={t('admin.class.targetClass')} data={props.classes} value={toClass} onChange={setToClass} required error={errors.fields.toClassId} />
+      <SimpleGrid cols={{ base: 1, sm: pickClass ? 3 : 2 }}>
+        {pickClass && (
+          <Select
+            label={t('admin.class.targetClass')}
+            data={props.classes}
+            value={toClass}
+            onChange={setToClass}
+            required
+            error={errors.fields.toClassId ?? errors.fields.classId}
+          />
         )}
         <TextInput
           type="date"
           label={t('admin.date')}
-          description={t(transfer ? 'admin.class.transferDateHint' : 'admin.class.departureDateHint')}
+          description={t(transfer ? 'admin.class.transferDateHint' : props.kind === 'arrival' ? 'admin.class.arrivalDateHint' : 'admin.class.departureDateHint')}
           value={date}
           onChange={(e) => setDate(e.currentTarget.value)}
           error={errors.fields.date}

@@ -2,18 +2,29 @@ import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../../lib/notify.js';
+import type { TAdminPupil } from '../../../../shared/api/admin.js';
 import { useAddPupil } from '../api/add-pupil.js';
+import { useUpdatePupil } from '../api/update-pupil.js';
 import { FormModal, useFormErrors } from './admin-form.js';
 
 type Field = 'lastName' | 'firstName' | 'middleName' | 'birthDate' | 'fromDate' | 'order';
 
-/** A new pupil of the class: names, date of birth, gender, from which date and by which order. */
-export function PupilFormModal(props: { schoolId: number; classId: number; label: string; yearStart: string; onClose: () => void }) {
+/** A new pupil of the class (names, date of birth, gender, from which date and by which order), or a pupil's details. */
+export function PupilFormModal(props: { schoolId: number; classId: number; label: string; yearStart: string; editing?: TAdminPupil; onClose: () => void }) {
   const { t } = useTranslation();
   const add = useAddPupil(props.schoolId, props.classId);
+  const update = useUpdatePupil(props.schoolId);
   const errors = useFormErrors();
-  const [values, setValues] = useState<Record<Field, string>>({ lastName: '', firstName: '', middleName: '', birthDate: '', fromDate: props.yearStart, order: '' });
-  const [gender, setGender] = useState<string | null>(null);
+  const e = props.editing;
+  const [values, setValues] = useState<Record<Field, string>>({
+    lastName: e?.lastName ?? '',
+    firstName: e?.firstName ?? '',
+    middleName: e?.middleName ?? '',
+    birthDate: e?.birthDate ?? '',
+    fromDate: props.yearStart,
+    order: '',
+  });
+  const [gender, setGender] = useState<string | null>(e?.gender ?? null);
   const input = (field: Field, label: string, extra: { type?: string; required?: boolean; description?: string } = {}) => (
     <TextInput
       label={label}
@@ -26,21 +37,34 @@ export function PupilFormModal(props: { schoolId: number; classId: number; label
       }}
     />
   );
+  const done = {
+    onSuccess: () => {
+      notifySuccess(t('admin.staff.saved'));
+      props.onClose();
+    },
+    onError: errors.show,
+  };
   const submit = () => {
     errors.clear();
+    if (e) {
+      const { lastName, firstName, middleName } = values;
+      const body = { lastName, firstName, middleName, birthDate: values.birthDate || null, gender: (gender as 'm' | 'f' | null) ?? null };
+      return update.mutate({ pupilId: e.id, body }, done);
+    }
     add.mutate(
       { ...values, birthDate: values.birthDate || null, gender: (gender as 'm' | 'f' | null) ?? null, fromDate: values.fromDate || undefined },
-      {
-        onSuccess: () => {
-          notifySuccess(t('admin.staff.saved'));
-          props.onClose();
-        },
-        onError: errors.show,
-      },
+      done,
     );
   };
   return (
-    <FormModal opened title={t('admin.class.addPupilTitle', { label: props.label })} onClose={props.onClose} onSubmit={submit} busy={add.isPending} error={errors.form}>
+    <FormModal
+      opened
+      title={e ? t('admin.class.editPupilTitle', { name: `${e.lastName} ${e.firstName}` }) : t('admin.class.addPupilTitle', { label: props.label })}
+      onClose={props.onClose}
+      onSubmit={submit}
+      busy={add.isPending || update.isPending}
+      error={errors.form}
+    >
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         {input('lastName', t('admin.lastName'), { required: true })}
         {input('firstName', t('admin.firstName'), { required: true })}
@@ -59,8 +83,8 @@ export function PupilFormModal(props: { schoolId: number; classId: number; label
           clearable
           error={errors.fields.gender}
         />
-        {input('fromDate', t('admin.class.fromDate'), { type: 'date' })}
-        {input('order', t('admin.order'), { description: t('admin.class.orderHint') })}
+        {!e && input('fromDate', t('admin.class.fromDate'), { type: 'date' })}
+        {!e && input('order', t('admin.order'), { description: t('admin.class.orderHint') })}
       </SimpleGrid>
     </FormModal>
   );
