@@ -27,6 +27,7 @@ import { RequireAuth } from '../lib/auth.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { ChooserRoute } from './routes/chooser.js';
 import { CityHomeRoute, CityScope } from './routes/city.js';
+import { CityMonitoringRoute } from '../features/monitoring/components/CityMonitoringRoute.js';
 import { ClassRoute } from './routes/class.js';
 import { ClassesRoute } from './routes/classes.js';
 import { CrashedRoute } from './routes/crashed.js';
@@ -77,6 +78,7 @@ const screens = [
     children: [
       { index: true, element: <CityHomeRoute /> },
       { path: 'calendar', element: <CityCalendarRoute /> },
+      { path: 'monitoring', element: <CityMonitoringRoute /> },
     ],
   },
   { path: '*', element: <NotFoundRoute /> },

@@ -1,6 +1,7 @@
 import { Outlet } from 'react-router';
 import { PageHeader } from '../../components/ui/PageHeader.js';
 import { CityCalendarLink } from '../../features/calendar/components/CityCalendarLink.js';
+import { CityMonitoringLink } from '../../features/monitoring/components/CityMonitoringRoute.js';
 import { CitySchoolsSection } from '../../features/monitoring/components/CitySchoolsSection.js';
 import { useSignedInMe } from '../../lib/auth.js';
 import { useNumberParam } from '../../lib/params.js';
@@ -22,7 +23,12 @@ export function CityHomeRoute() {
   if (!city) return null;
   return (
     <>
-      <PageHeader title={city.cityName} aside={<CityCalendarLink cityId={city.cityId} />} />
+      <PageHeader title={city.cityName} aside={
+          <>
+            <CityMonitoringLink cityId={city.cityId} />
+            <CityCalendarLink cityId={city.cityId} />
+          </>
+        } />
       <CitySchoolsSection cityId={city.cityId} />
     </>
   );
