@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.js';
 import { type Client, type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
 import { type GapRow, gapRows } from './fill.repo.js';
-import { emptyFigures, rollUp, schoolPageCounts, scopeOf } from './fill.service.js';
+import { emptyFigures, rollUp, schoolPageCounts, schoolRun, scopeOf } from './fill.service.js';
 import * as late from './late.repo.js';
 import { type ResolvedPeriod, resolvePeriod } from './period.js';
 import { EMPTY_QUALITY, pendingLateChanges, qualityCounts, qualityRows } from './quality.repo.js';
@@ -25,16 +25,27 @@ async function schoolName(c: Client, schoolId: number): Promise<string> {
   return r.rows[0].name;
 }
 
-/** The whole weekly analysis of one school for a period, in the caller's transaction. */
-export async function buildAnalysis(c: Client, schoolId: number, period: ResolvedPeriod, today: string): Promise<TAnalysis> {
-  const settings = await fillSettingsOfSchool(c, schoolId);
-  const name = await schoolName(c, schoolId);
-  const pages = await schoolPageCounts(c, schoolId, period, settings);
+/**
+ * The whole weekly analysis of one school for a period: the settings first, then the fill parts and
+ * the quality flags side by side, each in a transaction of that school.
+ */
+export async function buildAnalysis(db: Database, schoolId: number, period: ResolvedPeriod, today: string): Promise<TAnalysis> {
+  const run = schoolRun(db, schoolId);
+  const meta = await run(async (c) => ({
+    settings: await fillSettingsOfSchool(c, schoolId),
+    name: await schoolName(c, schoolId),
+    lateChangesPending: await pendingLateChanges(c, schoolId),
+  }));
+  const { settings, name } = meta;
+  const counted = period.effectiveTo >= period.from;
+  const [pages, quality] = await Promise.all([
+    schoolPageCounts(run, schoolId, period, settings),
+    counted
+      ? run((c) => qualityCounts(c, { schoolIds: [schoolId], from: period.from, effectiveTo: period.effectiveTo, today, timeZone: SCHOOL_TIME_ZONE }))
+      : undefined,
+  ]);
   const teacherOfPage = new Map(pages.map((p) => [p.pageId, { teacherId: p.teacherId, teacherName: p.teacherName }]));
   const [school] = rollUp(pages, 'school', settings, new Map([[schoolId, name]]));
-  const quality = period.effectiveTo >= period.from
-    ? (await qualityCounts(c, { schoolIds: [schoolId], from: period.from, effectiveTo: period.effectiveTo, today, timeZone: SCHOOL_TIME_ZONE })).get(schoolId)
-    : undefined;
   return {
     schoolId,
     today,
@@ -46,15 +57,15 @@ export async function buildAnalysis(c: Client, schoolId: number, period: Resolve
     byClass: rollUp(pages, 'class', settings),
     bySubject: rollUp(pages, 'subject', settings),
     byPage: rollUp(pages, 'page', settings).map((r) => ({ ...r, ...teacherOfPage.get(r.key.id)! })),
-    quality: quality ?? { ...EMPTY_QUALITY },
-    lateChangesPending: await pendingLateChanges(c, schoolId),
+    quality: quality?.get(schoolId) ?? { ...EMPTY_QUALITY },
+    lateChangesPending: meta.lateChangesPending,
   };
 }
 
 /** The analysis for a period (default: the last full week). */
 export async function analysis(db: Database, ctx: TenantContext, q: { from?: string; to?: string }): Promise<TAnalysis> {
   const today = todayOf(db);
-  return withSchool(db, ctx, (c) => buildAnalysis(c, ctx.schoolId, resolvePeriod(today, q), today));
+  return buildAnalysis(db, ctx.schoolId, resolvePeriod(today, q), today);
 }
 
 /** The exact missing entries behind a figure, each with the link that opens the cell. */

@@ -7,7 +7,7 @@
 import type { TFillSettings } from '../../../shared/api/control.js';
 import type { Database } from '../../db/database.js';
 import { type Client, todayOf, withSchool, withSystem } from '../../db/tenancy.js';
-import { type FillScope, type PageCounts, pageCounts } from './fill.repo.js';
+import { type FillScope, type PageCounts, pageCounts, type Run } from './fill.repo.js';
 import { type ResolvedPeriod, resolvePeriod } from './period.js';
 import { fillSettingsOfCity, fillSettingsOfSchool, SCHOOL_TIME_ZONE } from './settings.js';
 
@@ -147,10 +147,15 @@ export function scopeOf(schoolIds: number[], period: ResolvedPeriod, settings: T
   };
 }
 
-/** Page counts of one school in a transaction already opened for it. */
-export async function schoolPageCounts(c: Client, schoolId: number, period: ResolvedPeriod, settings: TFillSettings): Promise<PageCounts[]> {
+/** Runs in transactions of one school, so row-level security applies as for any of its requests. */
+export function schoolRun(db: Database, schoolId: number, userId = 0): Run {
+  return (fn) => withSchool(db, { schoolId, userId }, fn);
+}
+
+/** Page counts of one school (its parts in parallel transactions of that school). */
+export async function schoolPageCounts(run: Run, schoolId: number, period: ResolvedPeriod, settings: TFillSettings): Promise<PageCounts[]> {
   if (period.effectiveTo < period.from) return [];
-  return pageCounts(c, scopeOf([schoolId], period, settings));
+  return pageCounts(run, scopeOf([schoolId], period, settings));
 }
 
 /** A school's fill level for a period, by page, teacher, class, subject or the whole school. */
@@ -161,13 +166,10 @@ export async function schoolFill(
   by: FillBy,
 ): Promise<{ key: { id: number; name: string }; figures: TFillFigures }[]> {
   const resolved = resolvePeriod(todayOf(db), period);
-  // the school's own rows only: row-level security as for any request of that school
-  return withSchool(db, { schoolId, userId: 0 }, async (c) => {
-    const settings = await fillSettingsOfSchool(c, schoolId);
-    const pages = await schoolPageCounts(c, schoolId, resolved, settings);
-    const names = by === 'school' ? await schoolNames(c, [schoolId]) : undefined;
-    return rollUp(pages, by, settings, names);
-  });
+  const run = schoolRun(db, schoolId);
+  const { settings, names } = await run(async (c) => ({ settings: await fillSettingsOfSchool(c, schoolId), names: await schoolNames(c, [schoolId]) }));
+  const pages = await schoolPageCounts(run, schoolId, resolved, settings);
+  return rollUp(pages, by, settings, names);
 }
 
 async function schoolNames(c: Client, ids: number[]): Promise<Map<number, string>> {
@@ -185,14 +187,16 @@ export async function cityFillBySchool(
   period: { from: string; to: string },
 ): Promise<{ schoolId: number; schoolName: string; figures: TFillFigures }[]> {
   const resolved = resolvePeriod(todayOf(db), period);
-  return withSystem(db, async (c) => {
-    const settings = await fillSettingsOfCity(c, cityId);
-    if (!settings) return [];
-    const schools = await c.query<{ id: number; name: string }>('SELECT id, short_name AS name FROM school WHERE city_id = $1 ORDER BY id', [cityId]);
-    const ids = schools.rows.map((s) => s.id);
-    const pages = ids.length && resolved.effectiveTo >= resolved.from ? await pageCounts(c, scopeOf(ids, resolved, settings)) : [];
-    const names = new Map(schools.rows.map((s) => [s.id, s.name]));
-    const rolled = new Map(rollUp(pages, 'school', settings, names).map((r) => [r.key.id, r.figures]));
-    return schools.rows.map((s) => ({ schoolId: s.id, schoolName: s.name, figures: rolled.get(s.id) ?? emptyFigures(settings) }));
-  });
+  const run: Run = (fn) => withSystem(db, fn);
+  const meta = await run(async (c) => ({
+    settings: await fillSettingsOfCity(c, cityId),
+    schools: (await c.query<{ id: number; name: string }>('SELECT id, short_name AS name FROM school WHERE city_id = $1 ORDER BY id', [cityId])).rows,
+  }));
+  const { settings, schools } = meta;
+  if (!settings) return [];
+  const ids = schools.map((s) => s.id);
+  const pages = ids.length && resolved.effectiveTo >= resolved.from ? await pageCounts(run, scopeOf(ids, resolved, settings)) : [];
+  const names = new Map(schools.map((s) => [s.id, s.name]));
+  const rolled = new Map(rollUp(pages, 'school', settings, names).map((r) => [r.key.id, r.figures]));
+  return schools.map((s) => ({ schoolId: s.id, schoolName: s.name, figures: rolled.get(s.id) ?? emptyFigures(settings) }));
 }

@@ -70,6 +70,18 @@ describe(`fill level arithmetic (${testEngine})`, () => {
     expect(rows.find((r) => r.key.id === pe)?.figures).toMatchObject({ planned: 1, homeworkExpected: 0, shares: { homework: 1 }, level: 1 });
   });
 
+  it('in semester 2 checks the semester-1 marks, no longer its thematic columns', async () => {
+    db.today = '2026-02-20';
+    try {
+      const rows = await schoolFill(db, fx.school.schoolId, { from: '2026-02-09', to: '2026-02-15' }, 'page');
+      // P1's semester column (due 24 December) for the pupils on the page then: Анна, Яків, Віра
+      expect(rows.map((r) => [r.key.id, r.figures.planned, r.figures.summativeExpected, r.figures.summativePresent])).toContainEqual([fx.p1, 0, 3, 0]);
+      expect(rows.find((r) => r.key.id === fx.p3)).toBeUndefined();
+    } finally {
+      db.today = TODAY;
+    }
+  });
+
   it('counts nothing for a period that has not begun', async () => {
     expect(await schoolFill(db, fx.school.schoolId, { from: '2025-10-20', to: '2025-10-26' }, 'page')).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { TReportList, TTrend, TWeeklyReport, TWeeklyReportData } from '../../../shared/api/control.js';
 import type { Database } from '../../db/database.js';
-import { type Client, type TenantContext, todayOf, withSchool, withSystem } from '../../db/tenancy.js';
+import { type TenantContext, todayOf, withSchool, withSystem } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
 import { queueEmail } from '../../jobs/outbox.js';
 import { enqueueJob } from '../../jobs/queue.js';
@@ -22,9 +22,9 @@ const BACKFILL_DELAY_MS = 5 * 60_000;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A week's report data: the analysis (no pupil names: it is e-mailed) and the remarks counts. */
-async function buildReportData(c: Client, schoolId: number, week: string, today: string): Promise<TWeeklyReportData> {
-  const a = await buildAnalysis(c, schoolId, resolvePeriod(today, weekBounds(week)), today);
-  const remarks = (await remarkCounts(c, [schoolId])).get(schoolId) ?? { open: 0, overdue: 0 };
+async function buildReportData(db: Database, schoolId: number, week: string, today: string): Promise<TWeeklyReportData> {
+  const a = await buildAnalysis(db, schoolId, resolvePeriod(today, weekBounds(week)), today);
+  const remarks = (await withSchool(db, { schoolId, userId: 0 }, (c) => remarkCounts(c, [schoolId]))).get(schoolId) ?? { open: 0, overdue: 0 };
   const { schoolId: _id, today: _today, ...rest } = a;
   return { ...rest, remarks };
 }
@@ -35,7 +35,7 @@ async function buildReportData(c: Client, schoolId: number, week: string, today:
  */
 export async function prepareWeeklyReport(db: Database, schoolId: number, week: string, opts: { email: boolean }) {
   const today = todayOf(db);
-  const data = await withSchool(db, { schoolId, userId: 0 }, (c) => buildReportData(c, schoolId, week, today));
+  const data = await buildReportData(db, schoolId, week, today);
   return withSystem(db, async (c) => {
     const created = await repo.insertReport(c, { schoolId, week, from: data.period.from, to: data.period.to, level: data.school.level, data });
     if (!created || !opts.email) return { week, created, emails: 0 };
