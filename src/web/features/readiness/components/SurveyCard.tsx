@@ -1,0 +1,83 @@
+import { Button, Checkbox, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { SURVEY_QUESTIONS } from '../../../../shared/api/readiness.js';
+import { QueryStatus } from '../../../components/ui/QueryStatus.js';
+import { Section } from '../../../components/ui/Section.js';
+import { useAnswerMySurvey, useMySurvey } from '../api/my-survey.js';
+
+/** The teacher's own readiness self-assessment on the home screen (one answer a year, editable). */
+export function SurveyCard({ schoolId }: { schoolId: number }) {
+  const { t, i18n } = useTranslation();
+  const mine = useMySurvey(schoolId);
+  const answer = useAnswerMySurvey(schoolId);
+  const [answers, setAnswers] = useState<number[]>(SURVEY_QUESTIONS.map(() => 0));
+  const [needs, setNeeds] = useState(false);
+  const lang = i18n.language === 'en' ? 'en' : 'uk';
+  useEffect(() => {
+    if (mine.data?.answer) {
+      setAnswers(mine.data.answer.answers);
+      setNeeds(mine.data.answer.needsTraining);
+    }
+  }, [mine.data]);
+  return (
+    <Section title={t('readiness.surveyTitle')}>
+      <QueryStatus query={mine}>
+        {(d) => (
+          <Stack gap="xs">
+            <Text size="sm" c="dimmed">
+              {d.answer ? t('readiness.surveyDone') : t('readiness.surveyIntro')}
+            </Text>
+            {SURVEY_QUESTIONS.map((q, i) => (
+              <Group key={q.key} justify="space-between" wrap="nowrap">
+                <Text size="sm">{q[lang]}</Text>
+                <SegmentedControl
+                  size="xs"
+                  aria-label={q[lang]}
+                  data={['1', '2', '3', '4']}
+                  value={answers[i] ? String(answers[i]) : ''}
+                  onChange={(v) => setAnswers(answers.map((x, j) => (j === i ? Number(v) : x)))}
+                />
+              </Group>
+            ))}
+            <Text size="xs" c="dimmed">
+              {t('readiness.scale')}
+            </Text>
+            <Checkbox label={t('readiness.needsTrainingMine')} checked={needs} onChange={(e) => setNeeds(e.currentTarget.checked)} />
+            <Group>
+              <Button size="sm" disabled={answers.some((x) => !x)} loading={answer.isPending} onClick={() => answer.mutate({ answers, needsTraining: needs })}>
+                {t('readiness.send')}
+              </Button>
+              {answer.isSuccess && <Text c="teal">{t('readiness.saved')}</Text>}
+            </Group>
+            {answer.error && <Text c="red">{answer.error.message}</Text>}
+          </Stack>
+        )}
+      </QueryStatus>
+    </Section>
+  );
+}
+
+/** The way to the readiness screen for the head, controller and administrator. */
+export function ReadinessLink({ schoolId }: { schoolId: number }) {
+  const { t } = useTranslation();
+  return (
+    <Button component={Link} to={`/s/${schoolId}/readiness`} variant="light">
+      {t('readiness.title')}
+    </Button>
+  );
+}
+
+/** A home section for the head, controller and administrator. */
+export function ReadinessHomeSection({ schoolId }: { schoolId: number }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('readiness.title')}>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('readiness.homeIntro')}
+      </Text>
+      <ReadinessLink schoolId={schoolId} />
+    </Section>
+  );
+}
