@@ -28,6 +28,7 @@ import { AppLayout } from './layout/AppLayout.js';
 import { ChooserRoute } from './routes/chooser.js';
 import { CityHomeRoute, CityScope } from './routes/city.js';
 import { CityMonitoringRoute } from '../features/monitoring/components/CityMonitoringRoute.js';
+import { ReadinessRoute } from '../features/readiness/components/ReadinessRoute.js';
 import { ClassRoute } from './routes/class.js';
 import { ClassesRoute } from './routes/classes.js';
 import { CrashedRoute } from './routes/crashed.js';
@@ -67,6 +68,7 @@ const screens = [
       { path: 'archive', element: <ArchiveRoute /> },
       { path: 'archive/:archiveId', element: <ArchiveViewRoute /> },
       { path: 'consent', element: <ConsentDashboardRoute /> },
+      { path: 'readiness', element: <ReadinessRoute /> },
       { path: 'consent/classes/:classId', element: <ClassConsentRoute /> },
       { path: 'announcements', element: <AnnouncementsRoute /> },
       { path: 'notifications', element: <NotificationSettingsRoute /> },

@@ -19,6 +19,7 @@ import { useSchool } from '../../features/schools/api/get-school.js';
 import { OverviewSection } from '../../features/schools/components/OverviewSection.js';
 import { SchoolYearLine } from '../../features/schools/components/SchoolYearLine.js';
 import { MyTimetableSection } from '../../features/timetable/components/MyTimetableSection.js';
+import { ReadinessHomeSection, SurveyCard } from '../../features/readiness/components/SurveyCard.js';
 import { ScheduleToolsSection } from '../../features/timetable/components/ScheduleToolsSection.js';
 import { useSignedInMe } from '../../lib/auth.js';
 import { membershipIn } from '../../lib/contexts.js';
@@ -45,6 +46,8 @@ export function SchoolHomeRoute() {
       {has('teacher') && <MyRemarksSection schoolId={schoolId} />}
       {has('teacher') && <MyPagesSection schoolId={schoolId} />}
       {has('teacher') && <MyTimetableSection schoolId={schoolId} />}
+      {has('teacher') && <SurveyCard schoolId={schoolId} />}
+      {(has('head') || has('controller') || has('admin')) && <ReadinessHomeSection schoolId={schoolId} />}
       {has('class_teacher') && membership.classIds.length > 0 && <MyClassSection schoolId={schoolId} classIds={membership.classIds} />}
       {(has('head') || has('admin') || has('class_teacher')) && <ConsentHomeSection schoolId={schoolId} />}
       {has('controller') && <SchoolPagesSection schoolId={schoolId} />}
