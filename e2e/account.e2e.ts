@@ -54,20 +54,28 @@ test('a wrong password is answered in Ukrainian; empty fields are named beside t
     assert.equal(await describedBy(page.getByLabel('Пароль', { exact: true })), 'Заповніть це поле.');
   }));
 
-test('a deep link survives signing in; signing out returns to the login page', () =>
+test('an expired session leads to the login page and back; signing out closes the school', () =>
   withPage(async (page) => {
+    const nav = page.getByRole('navigation', { name: 'Розділи' });
     await signIn(page, 'admin');
-    await page.getByRole('navigation', { name: 'Розділи' }).getByRole('link', { name: 'Класи', exact: true }).click();
+    await nav.getByRole('link', { name: 'Класи', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Класи' }).waitFor();
     const classesUrl = page.url();
+
+    // the session ends on the server side (here: the cookie is gone); the next request answers 401
+    await page.context().clearCookies();
+    await nav.getByRole('link', { name: 'Журнали школи' }).click();
+    await page.waitForURL(/\/login$/);
+    await signIn(page, 'admin');
+    await page.waitForURL(/\/s\/\d+\/journal$/);
+    await page.getByRole('heading', { level: 1, name: 'Журнали школи' }).waitFor();
+
     await page.getByRole('button', { name: /^Обліковий запис/ }).click();
     await page.getByRole('menuitem', { name: 'Вийти' }).click();
     await page.waitForURL(/\/login$/);
     await page.goto(classesUrl);
     await page.waitForURL(/\/login$/);
-    await signIn(page, 'admin');
-    await page.waitForURL(classesUrl);
-    await page.getByRole('heading', { level: 1, name: 'Класи' }).waitFor();
+    await page.getByRole('button', { name: 'Увійти' }).waitFor();
   }));
 
 test('changing the password shows each problem beside its field', () =>
@@ -130,6 +138,8 @@ test('on a phone the menu button opens the sections', () =>
       await page.getByRole('button', { name: 'Відкрити меню' }).click();
       await page.getByRole('link', { name: /^Мій клас / }).click();
       await page.getByRole('heading', { level: 1, name: /^Клас / }).waitFor();
+      // the drawer slides away once a section is chosen
+      await page.waitForFunction(() => (document.querySelector('nav')?.getBoundingClientRect().right ?? 0) <= 1);
       await screenshot(page, 'classteacher-phone-class');
     },
     { phone: true },

@@ -42,9 +42,10 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: 'Увійти' }).click();
 }
 
-/** Waits until no section is still loading. */
+/** Waits until no request is under way and no section shows its loader. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.body.innerText.includes('Завантаження…'));
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.body.textContent?.includes('Завантаження…'));
 }
 
 /** Saves a full-page screenshot to e2e/screenshots/<name>.png (gitignored). */

@@ -58,7 +58,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       {current && (
-        <AppShell.Navbar p="sm">
+        <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
           {switchable && (
             <Box hiddenFrom="sm" mb="sm">
               <ContextSwitcher contexts={contexts} current={current} fullWidth />

@@ -27,7 +27,7 @@ export function NavLinks({ context }: { context: TContext }) {
   const m = context.membership;
   const leads = context.roles.some((r) => r === 'head' || r === 'controller' || r === 'admin');
   return (
-    <Stack gap={2} component="nav" aria-label={t('nav.label')}>
+    <Stack gap={2}>
       <Item to={base} label={t('nav.home')} icon={<IconHome />} exact />
       {leads && <Item to={`${base}/journal`} label={t('nav.pages')} icon={<IconBook />} />}
       {leads && <Item to={`${base}/classes`} label={t('nav.classes')} icon={<IconUsers />} exact />}
