@@ -44,6 +44,9 @@ export async function annualDay(c: Client, schoolId: number, yearId: number): Pr
   return r.rows[0].day;
 }
 
+/** How many pupils or dates a gap lists by name (the count covers them all). */
+export const LIST_LIMIT = 30;
+
 const PAGE_LABELS = `k.grade || '-' || k.letter AS "classLabel", s.name AS "subjectName", g.name AS "groupName",
   CASE WHEN u.id IS NULL THEN NULL ELSE trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) END AS "teacherName"`;
 const PAGE_JOINS = `JOIN school_class k ON k.school_id = jp.school_id AND k.id = jp.class_id
@@ -51,34 +54,68 @@ const PAGE_JOINS = `JOIN school_class k ON k.school_id = jp.school_id AND k.id =
   LEFT JOIN class_group g ON g.school_id = jp.school_id AND g.id = jp.group_id
   LEFT JOIN app_user u ON u.id = jp.teacher_id`;
 
-/** Pupils on each page on the day (enrolled, and in the group of a group page) who have no annual mark. */
-export async function missingAnnualMarks(c: Client, schoolId: number, yearId: number, day: string) {
+/** The year's graded pages (not on the verbal scale) with what names them. */
+export async function gradedPages(c: Client, schoolId: number, yearId: number) {
   const r = await c.query(
-    `SELECT jp.id AS "pageId", ${PAGE_LABELS}, k.grade, k.letter,
-            json_agg(json_build_array(p.last_name, p.first_name)) AS pupils
+    `SELECT jp.id AS "pageId", jp.class_id AS "classId", jp.group_id AS "groupId", ${PAGE_LABELS}, k.grade, k.letter
      FROM journal_page jp ${PAGE_JOINS}
-     JOIN enrollment e ON e.school_id = jp.school_id AND e.class_id = jp.class_id AND e.from_date <= $3 AND (e.to_date IS NULL OR e.to_date >= $3)
-     JOIN pupil p ON p.school_id = e.school_id AND p.id = e.pupil_id
-     WHERE jp.school_id = $1 AND jp.year_id = $2 AND jp.scale_code <> 'verbal'
-       AND (jp.group_id IS NULL OR EXISTS (SELECT 1 FROM group_member gm WHERE gm.school_id = jp.school_id AND gm.group_id = jp.group_id AND gm.pupil_id = p.id))
-       AND NOT EXISTS (SELECT 1 FROM summary_column sc JOIN summary_mark sm ON sm.school_id = sc.school_id AND sm.column_id = sc.id
-                       WHERE sc.school_id = jp.school_id AND sc.page_id = jp.id AND sc.kind = 'annual' AND sm.pupil_id = p.id AND sm.mark <> '')
-     GROUP BY jp.id, k.grade, k.letter, s.name, g.name, u.id, u.last_name, u.first_name, u.middle_name`,
-    [schoolId, yearId, day],
+     WHERE jp.school_id = $1 AND jp.year_id = $2 AND jp.scale_code <> 'verbal'`,
+    [schoolId, yearId],
   );
-  return r.rows as { pageId: number; classLabel: string; subjectName: string; groupName: string | null; teacherName: string | null; grade: number; letter: string; pupils: [string, string][] }[];
+  return r.rows as { pageId: number; classId: number; groupId: number | null; classLabel: string; subjectName: string; groupName: string | null; teacherName: string | null; grade: number; letter: string }[];
 }
 
-/** Held (not cancelled) lessons without a topic, by page. */
-export async function lessonsWithoutTopic(c: Client, schoolId: number, yearId: number) {
+/** Pupils enrolled in the year's classes on the day. */
+export async function enrolledOn(c: Client, schoolId: number, yearId: number, day: string) {
+  const r = await c.query(
+    `SELECT DISTINCT e.class_id AS "classId", p.id AS "pupilId", p.last_name AS "lastName", p.first_name AS "firstName"
+     FROM school_class k JOIN enrollment e ON e.school_id = k.school_id AND e.class_id = k.id AND e.from_date <= $3 AND (e.to_date IS NULL OR e.to_date >= $3)
+     JOIN pupil p ON p.school_id = e.school_id AND p.id = e.pupil_id
+     WHERE k.school_id = $1 AND k.year_id = $2`,
+    [schoolId, yearId, day],
+  );
+  return r.rows as { classId: number; pupilId: number; lastName: string; firstName: string }[];
+}
+
+/** Members of the groups of the year's classes. */
+export async function groupMembers(c: Client, schoolId: number, yearId: number) {
+  const r = await c.query(
+    `SELECT gm.group_id AS "groupId", gm.pupil_id AS "pupilId" FROM group_member gm
+     JOIN class_group g ON g.school_id = gm.school_id AND g.id = gm.group_id
+     JOIN school_class k ON k.school_id = g.school_id AND k.id = g.class_id AND k.year_id = $2
+     WHERE gm.school_id = $1`,
+    [schoolId, yearId],
+  );
+  return r.rows as { groupId: number; pupilId: number }[];
+}
+
+/**
+ * The (page, pupil) pairs of the year that have an annual mark. Matched against the enrolled
+ * pupils in the service: a NOT EXISTS here was planned as a nested loop over every summary mark
+ * on a database without statistics (PGlite never analyzes), taking 40 s for one school.
+ */
+export async function annualMarked(c: Client, schoolId: number, yearId: number) {
+  const r = await c.query(
+    `SELECT sc.page_id AS "pageId", sm.pupil_id AS "pupilId"
+     FROM journal_page jp JOIN summary_column sc ON sc.school_id = jp.school_id AND sc.page_id = jp.id AND sc.kind = 'annual'
+     JOIN summary_mark sm ON sm.school_id = sc.school_id AND sm.column_id = sc.id AND sm.mark <> ''
+     WHERE jp.school_id = $1 AND jp.year_id = $2`,
+    [schoolId, yearId],
+  );
+  return r.rows as { pageId: number; pupilId: number }[];
+}
+
+/** Lessons held so far (not cancelled, up to today or the year's end) without a topic, by page; the first dates listed. */
+export async function lessonsWithoutTopic(c: Client, schoolId: number, yearId: number, yearEnd: string) {
   const r = await c.query(
     `SELECT jp.id AS "pageId", ${PAGE_LABELS}, k.grade, k.letter, count(*)::int AS missing,
-            json_agg(l.lesson_date ORDER BY l.lesson_date, l.period) AS dates
+            to_json((array_agg(l.lesson_date ORDER BY l.lesson_date, l.period))[1:${LIST_LIMIT}]) AS dates
      FROM journal_page jp ${PAGE_JOINS}
      JOIN lesson l ON l.school_id = jp.school_id AND l.page_id = jp.id AND NOT l.cancelled AND btrim(l.topic) = ''
+                  AND l.lesson_date <= LEAST(app_today(), $3::date)
      WHERE jp.school_id = $1 AND jp.year_id = $2
      GROUP BY jp.id, k.grade, k.letter, s.name, g.name, u.id, u.last_name, u.first_name, u.middle_name`,
-    [schoolId, yearId],
+    [schoolId, yearId, yearEnd],
   );
   return r.rows as { pageId: number; classLabel: string; subjectName: string; groupName: string | null; teacherName: string | null; grade: number; letter: string; missing: number; dates: string[] }[];
 }

@@ -26,15 +26,35 @@ async function requireYear(c: Client, schoolId: number, yearId: number, lock = f
   return y;
 }
 
+/** Pupils on each graded page on the day (enrolled, and in the group of a group page) with no annual mark. */
+async function missingAnnualMarks(c: Client, schoolId: number, yearId: number, day: string) {
+  const pages = await repo.gradedPages(c, schoolId, yearId);
+  const byClass = new Map<number, Awaited<ReturnType<typeof repo.enrolledOn>>>();
+  for (const e of await repo.enrolledOn(c, schoolId, yearId, day)) byClass.set(e.classId, [...(byClass.get(e.classId) ?? []), e]);
+  const inGroup = new Set((await repo.groupMembers(c, schoolId, yearId)).map((m) => `${m.groupId}:${m.pupilId}`));
+  const marked = new Set((await repo.annualMarked(c, schoolId, yearId)).map((m) => `${m.pageId}:${m.pupilId}`));
+  return pages
+    .map((page) => ({
+      ...page,
+      pupils: (byClass.get(page.classId) ?? []).filter(
+        (e) => (page.groupId === null || inGroup.has(`${page.groupId}:${e.pupilId}`)) && !marked.has(`${page.pageId}:${e.pupilId}`),
+      ),
+    }))
+    .filter((page) => page.pupils.length > 0);
+}
+
 /** What is missing before the year can be closed cleanly: annual marks, lesson topics, open remarks. */
 export async function completenessIn(c: Client, schoolId: number, y: repo.YearRow): Promise<TCompleteness> {
   const day = await repo.annualDay(c, schoolId, y.id);
-  const annual = (await repo.missingAnnualMarks(c, schoolId, y.id, day)).sort(byPage).map((x) => ({
+  const annual = (await missingAnnualMarks(c, schoolId, y.id, day)).sort(byPage).map((x) => ({
     ...pageOf(x),
     missing: x.pupils.length,
-    pupils: x.pupils.sort((a, b) => collator.compare(a[0], b[0]) || collator.compare(a[1], b[1])).map(([l, f]) => `${l} ${f}`),
+    pupils: x.pupils
+      .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName))
+      .slice(0, repo.LIST_LIMIT)
+      .map((p) => `${p.lastName} ${p.firstName}`),
   }));
-  const topics = (await repo.lessonsWithoutTopic(c, schoolId, y.id)).sort(byPage).map((x) => ({ ...pageOf(x), missing: x.missing, dates: x.dates }));
+  const topics = (await repo.lessonsWithoutTopic(c, schoolId, y.id, y.endsOn)).sort(byPage).map((x) => ({ ...pageOf(x), missing: x.missing, dates: x.dates }));
   const remarks = (await repo.hasRemarks(c))
     ? (await repo.openRemarks(c, schoolId, y.id)).map((x) => ({ ...pageOf(x), remarkId: x.remarkId, status: x.status, deadline: x.deadline, text: x.text }))
     : null;

@@ -34,7 +34,8 @@ const FEW = 6;
 export function CompletenessList({ schoolId, data }: { schoolId: number; data: TCompleteness }) {
   const { t } = useTranslation();
   if (data.total === 0) return <EmptyNote>{t('yearend.nothingMissing')}</EmptyNote>;
-  const few = (items: string[]) => (items.length > FEW ? `${items.slice(0, FEW).join(', ')} ${t('yearend.andMore', { count: items.length - FEW })}` : items.join(', '));
+  const few = (items: string[], total: number) =>
+    total > FEW ? `${items.slice(0, FEW).join(', ')} ${t('yearend.andMore', { count: total - Math.min(FEW, items.length) })}` : items.join(', ');
   return (
     <Stack gap="lg">
       {data.annualMarks.length > 0 && (
@@ -47,7 +48,7 @@ export function CompletenessList({ schoolId, data }: { schoolId: number; data: T
           </Group>
           {data.annualMarks.map((p) => (
             <PageLine key={p.pageId} schoolId={schoolId} page={p}>
-              {few(p.pupils)}
+              {few(p.pupils, p.missing)}
             </PageLine>
           ))}
         </Stack>
@@ -62,7 +63,7 @@ export function CompletenessList({ schoolId, data }: { schoolId: number; data: T
           </Group>
           {data.topics.map((p) => (
             <PageLine key={p.pageId} schoolId={schoolId} page={p}>
-              {few(p.dates.map(formatDate))}
+              {few(p.dates.map(formatDate), p.missing)}
             </PageLine>
           ))}
         </Stack>

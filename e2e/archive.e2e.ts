@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { closePage, launchBrowser, openPage, screenshot, settled, signIn } from './helpers.js';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser.close());
+
+/** Reopens the year through the API, so the journals of later browser tests stay writable. */
+async function reopen(page: Page, schoolId: string, yearId: string): Promise<void> {
+  const me = await page.request.get('/api/auth/me');
+  const csrf = (await me.json()).csrfToken as string;
+  const res = await page.request.post(`/api/schools/${schoolId}/years/${yearId}/reopen`, {
+    headers: { 'x-csrf-token': csrf },
+    data: { reason: 'Перевірку архіву завершено (браузерний тест)' },
+  });
+  assert.ok(res.status() === 200 || (await res.json()).error?.code === 'year_not_closed', `reopen: ${res.status()}`);
+}
+
+test('the head closes the year with a reason, builds its archive with a progress bar and opens it read-only', async () => {
+  const page = await openPage(browser);
+  page.context().setDefaultTimeout(60_000);
+  let schoolId = '';
+  let yearId = '';
+  try {
+    await signIn(page, 'head');
+    await page.waitForURL(/\/s\/\d+$/);
+    schoolId = /\/s\/(\d+)/.exec(page.url())![1];
+    await page.getByRole('link', { name: /Закриття року і переведення/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Кінець навчального року' }).waitFor();
+    await settled(page);
+    const years = await (await page.request.get(`/api/schools/${schoolId}/years`)).json();
+    const today = new Date().toISOString().slice(0, 10);
+    const year = years.years.find((y: { startsOn: string }) => y.startsOn <= today) ?? years.years[0];
+    yearId = String(year.id);
+    await page.getByText(/Незаповнених місць: \d+/).waitFor();
+    await screenshot(page, 'yearend-check');
+    const close = page.getByRole('button', { name: 'Закрити рік' });
+    assert.equal(await close.isDisabled(), true, 'closing with gaps needs a reason');
+    await page.getByLabel('Причина закриття з незаповненими місцями').fill('Перевірка архіву в браузерному тесті');
+    await close.click();
+    await page.getByText('Рік закрито', { exact: true }).first().waitFor();
+
+    await page.goto(`/s/${schoolId}/archive`);
+    const section = page.getByRole('region', { name: `Навчальний рік ${year.name}` });
+    await section.getByRole('button', { name: 'Сформувати архів' }).click();
+    await section.getByRole('progressbar').or(section.getByText('У черзі на формування…')).first().waitFor();
+    await screenshot(page, 'archive-building');
+    await section.getByRole('link', { name: 'Переглянути' }).waitFor({ timeout: 600_000 });
+    await section.getByText(/Файлів: \d+, сторінок PDF: [\d\s ]+/).waitFor();
+    await screenshot(page, 'archive-built');
+
+    await section.getByRole('link', { name: 'Переглянути' }).click();
+    await page.waitForURL(new RegExp(`/s/${schoolId}/archive/\\d+$`));
+    await page.getByRole('heading', { level: 1, name: `Архів ${year.name} н. р.` }).waitFor();
+    await page.getByText('Це архівна копія').waitFor();
+    const grid = page.getByRole('table', { name: /^Оцінки і відвідування:/ });
+    await grid.waitFor();
+    assert.ok((await grid.locator('tbody tr').count()) > 5, 'the archived pupils are listed');
+    assert.equal(await grid.locator('input, textarea, [contenteditable="true"]').count(), 0, 'nothing in the archived grid can be edited');
+    await page.getByRole('tab', { name: 'Зведена відомість' }).click();
+    await page.getByRole('table', { name: 'Річні оцінки' }).waitFor();
+    await page.getByRole('tab', { name: 'Журнал' }).click();
+    await grid.waitFor();
+    await screenshot(page, 'archive-view');
+  } finally {
+    if (schoolId && yearId) await reopen(page, schoolId, yearId);
+    await closePage(page);
+  }
+});
