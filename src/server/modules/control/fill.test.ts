@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { openTestDatabase, testEngine } from '../../test/db.js';
+import { cityQualityBySchool, cityRemarksBySchool } from './city.service.js';
 import { cityFillBySchool, schoolFill } from './fill.service.js';
 import * as f from '../../test/factories.js';
 import { buildFixture, type Fixture, sql, TODAY, WEEK } from './test-fixture.js';
@@ -80,6 +81,14 @@ describe(`fill level arithmetic (${testEngine})`, () => {
     } finally {
       db.today = TODAY;
     }
+  });
+
+  it('gives the city quality flags and remark counts per school, counts only', async () => {
+    const quality = await cityQualityBySchool(db, fx.cityId, WEEK);
+    expect(quality).toEqual([
+      { schoolId: fx.school.schoolId, schoolName: 'Гімназія fill', counts: { mark_while_absent: 1, future_entry: 1, pasted_topic: 1, extra_lesson: 1, late_correction: 1 } },
+    ]);
+    expect(await cityRemarksBySchool(db, fx.cityId)).toEqual([{ schoolId: fx.school.schoolId, schoolName: 'Гімназія fill', open: 0, overdue: 0 }]);
   });
 
   it('counts nothing for a period that has not begun', async () => {

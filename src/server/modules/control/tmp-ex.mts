@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { openPostgres } from '../../db/database.js';
+const db = openPostgres(process.env.DATABASE_URL!, 1);
+const src = readFileSync(new URL('./fill.repo.ts', import.meta.url), 'utf8');
+const frag = await import('./fill.sql.js');
+const params = [[6], '2027-05-10', '2027-05-16', 1, 8, 'Europe/Kyiv', null, null, null, null, []];
+const name = process.argv[2];
+const m = new RegExp(`const ${name} = (\`[\\s\\S]*?\`);`).exec(src)!;
+const sql = new Function(...Object.keys(frag), `return ${m[1]};`)(...Object.values(frag));
+const r = await db.pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+console.log(r.rows.map((x) => x['QUERY PLAN']).join('\n'));
+await db.close();
