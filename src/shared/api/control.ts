@@ -20,6 +20,8 @@ export const ZFillSettings = z.object({
   timelinessDays: z.number().int().min(0).max(30),
   /** a pupil with no mark in the page's last N lessons lowers the density */
   densityLessons: z.number().int().min(1).max(40),
+  /** subjects where no homework is given (PE, arts, technologies): their lessons expect none */
+  homeworkFreeSubjects: z.array(z.string().trim().min(1).max(100)).max(100),
 });
 export type TFillSettings = z.infer<typeof ZFillSettings>;
 export const ZFillSettingsBody = ZFillSettings.refine((s) => Object.values(s.weights).some((w) => w > 0), {
