@@ -32,7 +32,6 @@ export function applyLocale(locale: Locale): void {
   } catch {
     // private mode: the choice lasts for this page only
   }
-  document.documentElement.lang = locale;
   void i18n.changeLanguage(locale);
 }
 
@@ -46,12 +45,17 @@ export function intlLocale(): string {
   return currentLocale() === 'en' ? 'en-GB' : 'uk-UA';
 }
 
-const initial = storedLocale() ?? 'uk';
-document.documentElement.lang = initial;
+/** Keeps <html lang> equal to the interface language, for screen readers and hyphenation. */
+export function syncDocumentLanguage(): void {
+  document.documentElement.lang = currentLocale();
+  i18n.on('languageChanged', () => {
+    document.documentElement.lang = currentLocale();
+  });
+}
 
 void i18n.use(initReactI18next).init({
   resources: { uk: { translation: uk }, en: { translation: en } },
-  lng: initial,
+  lng: storedLocale() ?? 'uk',
   fallbackLng: 'uk',
   interpolation: { escapeValue: false },
 });
