@@ -121,6 +121,44 @@ test('a parent redeems the invitation code, consents, and sees the diary', async
   }
 });
 
+test('the class teacher records a signed paper consent with its scan, sees the history, and prints letters', async () => {
+  const page = await openPage(browser);
+  try {
+    await signIn(page, 'classteacher');
+    await page.waitForURL(/\/s\/\d+$/);
+    await page.goto(`/s/${family.schoolId}/consent/classes/${family.classId}`);
+    await settled(page);
+    const register = await api(page, 'GET', `/api/schools/${family.schoolId}/classes/${family.classId}/consent`);
+    type G = { name: string; latest: { action: string } | null };
+    const pupil = register.pupils.find((p: { guardians: G[] }) => p.guardians.some((g) => g.latest?.action !== 'given'));
+    assert.ok(pupil, 'a guardian without consent is in the class');
+    const row = page.getByRole('row').filter({ hasText: pupil.name });
+    await row.getByRole('button', { name: 'Внести згоду' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Паперова згода' });
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: 'zgoda.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+    });
+    await screenshot(page, 'consent-record-paper');
+    await dialog.getByRole('button', { name: 'Зберегти згоду' }).click();
+    await page.getByText('Записано. Згода для учня чинна.').waitFor();
+    await row.getByRole('button', { name: 'Історія' }).click();
+    const history = page.getByRole('dialog', { name: `Історія згод: ${pupil.name}` });
+    await history.getByText('на папері').first().waitFor();
+    await history.getByRole('link', { name: 'Скан' }).first().waitFor();
+    await screenshot(page, 'consent-history');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Листи-запрошення' }).click();
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Створити PDF' }).click();
+    assert.match((await popup).url(), /^blob:/);
+  } finally {
+    await closePage(page);
+  }
+});
+
 test('the class teacher sees who read the announcement', async () => {
   const page = await openPage(browser);
   try {

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Modal, Text } from '@mantine/core';
+import { Anchor, Modal, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/ui/DataTable.js';
 import { QueryStatus } from '../../../components/ui/QueryStatus.js';
@@ -26,7 +26,11 @@ export function ConsentHistoryModal({ schoolId, pupilId, pupilName, onClose }: {
                 {
                   key: 'action',
                   header: t('consent.history.action'),
-                  cell: (r) => <Badge color={r.action === 'given' ? 'teal' : 'red'}>{t(`consent.action.${r.action}`)}</Badge>,
+                  cell: (r) => (
+                    <Text size="sm" fw={600} c={r.action === 'given' ? 'teal' : 'red'}>
+                      {t(`consent.action.${r.action}`)}
+                    </Text>
+                  ),
                 },
                 { key: 'channel', header: t('consent.history.channel'), cell: (r) => t(`consent.channel.${r.channel}`) },
                 { key: 'notice', header: t('consent.history.notice'), numeric: true, cell: (r) => r.noticeVersion },
