@@ -26,5 +26,5 @@ export function ClassesTable({ schoolId, classes }: { schoolId: number; classes:
     },
     { key: 'pupils', header: t('people.pupilsCount'), numeric: true, cell: (c) => c.pupils },
   ];
-  return <DataTable rows={classes} columns={columns} rowKey={(c) => c.id} caption={t('people.classes')} />;
+  return <DataTable rows={classes} columns={columns} rowKey={(c) => c.id} caption={t('people.classes')} minWidth={340} />;
 }

@@ -32,5 +32,5 @@ export function PupilsTable({ schoolId, pupils }: { schoolId: number; pupils: TP
     },
     { key: 'birth', header: t('people.birthDate'), cell: (p) => (p.birthDate ? formatDate(p.birthDate) : t('common.none')) },
   ];
-  return <DataTable rows={pupils} columns={columns} rowKey={(p) => p.id} caption={t('people.pupils')} />;
+  return <DataTable rows={pupils} columns={columns} rowKey={(p) => p.id} caption={t('people.pupils')} minWidth={340} />;
 }
