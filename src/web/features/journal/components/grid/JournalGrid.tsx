@@ -5,10 +5,9 @@ import {
   type MouseEvent,
   useCallback,
   useEffect,
-  useLayoutEffect,
   useMemo,
-  useRef,
   useId,
+  useRef,
   useState,
 } from 'react';
 import { Text } from '@mantine/core';
@@ -18,7 +17,6 @@ import { cellKeyAt, type GridModel, isCellWritable } from '../../lib/grid-model.
 import {
   applyMove,
   clampSelection,
-  isSingleCell,
   isTypingKey,
   type KeyMove,
   keyMove,
@@ -34,7 +32,8 @@ import { type Box, CellEditor } from './CellEditor.js';
 import { ConflictPopover } from './ConflictPopover.js';
 import { GridHeader } from './GridHeader.js';
 import { GridRow } from './GridRow.js';
-import { columnTitle, columnWidth } from './labels.js';
+import { colClass, columnTitle, columnWidth, startColumn } from './labels.js';
+import { useFocusBoxes, useRenderMeasure } from './useFocusBoxes.js';
 import { useCellEdits } from './useCellEdits.js';
 import { useRowRevisions } from './useRowRevisions.js';
 import './grid.css';
@@ -50,13 +49,6 @@ interface JournalGridProps {
   onOpenHistory: (target: CellHistoryTarget) => void;
 }
 
-/** The column the teacher most likely fills: today's lesson, else the last one they may write, else the last one held. */
-function startColumn(model: GridModel): number {
-  const lessons = model.columns.filter((c) => c.lesson && !c.isFuture && !c.lesson.cancelled);
-  const pick = lessons.find((c) => c.isToday && c.writable) ?? lessons.filter((c) => c.writable).pop() ?? lessons.pop();
-  return pick?.index ?? 0;
-}
-
 const cellOf = (target: EventTarget | null): HTMLTableCellElement | null => (target instanceof Element ? target.closest('tbody td') : null);
 const posOf = (td: HTMLTableCellElement): Pos => ({ row: (td.parentElement as HTMLTableRowElement).sectionRowIndex, col: td.cellIndex - 1 });
 
@@ -70,7 +62,6 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
   const tableRef = useRef<HTMLTableElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const dragging = useRef(false);
-  const marked = useRef<Element[]>([]);
   const bounds = useMemo(() => ({ rows: model.rows.length, cols: model.columns.length }), [model]);
   const [sel, setSel] = useState<Selection>(() => {
     const start = { row: 0, col: startColumn(model) };
@@ -78,7 +69,6 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
   });
   // the cell being typed into is fixed when typing starts: a click elsewhere commits to it, not to the clicked cell
   const [editing, setEditing] = useState<{ text: string; mode: 'replace' | 'edit'; pos: Pos; box: Box; label: string } | null>(null);
-  const [boxes, setBoxes] = useState<{ focus: Box; block: Box | null } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const revisions = useRowRevisions(queue);
   const reactId = useId().replace(/[^\w-]/g, '');
@@ -104,56 +94,8 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
   const focusKey = focusColumn && focusRow ? cellKeyAt(focusColumn, focusRow.pupil.id) : null;
   const focusStatus = focusKey ? queue.status(focusKey) : null;
 
-  // data arrived -> grid painted, for bench/grid-render.ts: the frame after the commit, once it is painted
-  // biome-ignore lint/correctness/useExhaustiveDependencies: measured again whenever a new model is drawn
-  useLayoutEffect(() => {
-    if (performance.getEntriesByName('journal:data').length === 0) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        performance.mark('journal:rendered');
-        performance.measure('journal:grid', 'journal:data', 'journal:rendered');
-        performance.clearMarks('journal:data');
-      }, 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [model]);
-
-  // focus ring and block are drawn over the table, so moving the focus renders no row
-  useLayoutEffect(() => {
-    const scroll = scrollRef.current;
-    const body = bodyRef.current;
-    // cells move when the model changes (another semester, a new lesson): place the boxes again
-    if (!scroll || !body || model.rows.length === 0) return;
-    const cellAt = (p: Pos) => body.rows[p.row]?.cells[p.col + 1];
-    const focusCell = cellAt(safeSel.focus);
-    if (!focusCell) return;
-    const base = scroll.getBoundingClientRect();
-    const boxOf = (a: Element, b: Element = a): Box => {
-      const ra = a.getBoundingClientRect();
-      const rb = b.getBoundingClientRect();
-      return {
-        left: ra.left - base.left + scroll.scrollLeft - scroll.clientLeft,
-        top: ra.top - base.top + scroll.scrollTop - scroll.clientTop,
-        width: rb.right - ra.left,
-        height: rb.bottom - ra.top,
-      };
-    };
-    focusCell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    const single = isSingleCell(rect);
-    const corner = cellAt({ row: rect.top, col: rect.left });
-    const far = cellAt({ row: rect.bottom, col: rect.right });
-    setBoxes({ focus: boxOf(focusCell), block: single || !corner || !far ? null : boxOf(corner, far) });
-    for (const el of marked.current) el.classList.remove('jg-focus-row', 'jg-focus-col');
-    const tr = body.rows[safeSel.focus.row];
-    const th = scroll.querySelector(`thead th[data-col="${safeSel.focus.col}"]`);
-    tr?.classList.add('jg-focus-row');
-    th?.classList.add('jg-focus-col');
-    marked.current = [tr, th].filter((el): el is HTMLTableRowElement => el !== null && el !== undefined);
-  }, [safeSel, rect, model]);
+  useRenderMeasure(model);
+  const boxes = useFocusBoxes({ scrollRef, bodyRef, focus: safeSel.focus, rect, model });
 
   useEffect(() => {
     const stop = () => {
@@ -384,13 +326,4 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
     </Text>
     </>
   );
-}
-
-function colClass(c: GridModel['columns'][number]): string | undefined {
-  if (c.lesson?.cancelled) return 'jg-col-cancelled';
-  if (c.isToday) return 'jg-col-today';
-  if (c.isFuture) return 'jg-col-future';
-  if (c.kind === 'thematic') return 'jg-col-thematic';
-  if (c.kind !== 'lesson') return 'jg-col-final';
-  return undefined;
 }

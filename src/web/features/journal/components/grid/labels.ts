@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { intlLocale } from '../../../../lib/i18n/index.js';
-import type { GridColumn } from '../../lib/grid-model.js';
+import type { GridColumn, GridModel } from '../../lib/grid-model.js';
 import { shortDate } from '../../lib/grid-model.js';
 
 /** A column's short header label: `08.09`, `Тем. 1`, `І сем.`, `Скор.`… */
@@ -50,4 +50,21 @@ export function formatMoment(iso: string): string {
 export function columnWidth(column: GridColumn, verbal: boolean): number {
   if (column.kind === 'lesson') return verbal ? 132 : 40;
   return 52;
+}
+
+/** The column the teacher most likely fills: today's lesson, else the last one they may write, else the last one held. */
+export function startColumn(model: GridModel): number {
+  const lessons = model.columns.filter((c) => c.lesson && !c.isFuture && !c.lesson.cancelled);
+  const pick = lessons.find((c) => c.isToday && c.writable) ?? lessons.filter((c) => c.writable).pop() ?? lessons.pop();
+  return pick?.index ?? 0;
+}
+
+/** The class of a column's <col>: its background (today, future, cancelled, summary). */
+export function colClass(c: GridModel['columns'][number]): string | undefined {
+  if (c.lesson?.cancelled) return 'jg-col-cancelled';
+  if (c.isToday) return 'jg-col-today';
+  if (c.isFuture) return 'jg-col-future';
+  if (c.kind === 'thematic') return 'jg-col-thematic';
+  if (c.kind !== 'lesson') return 'jg-col-final';
+  return undefined;
 }
