@@ -28,8 +28,9 @@ flags AS (
   FROM pg JOIN lesson l ON l.school_id = pg.school_id AND l.page_id = pg.id AND l.lesson_date BETWEEN $2::date AND $3::date
   JOIN journal_cell jc ON jc.school_id = l.school_id AND jc.lesson_id = l.id AND jc.absent AND jc.mark <> ''
   UNION ALL
+  -- any page of the school: an entry after today is wrong whatever the year
   SELECT 'future_entry', l.school_id, l.page_id, l.id, l.lesson_date, NULL, l.topic
-  FROM lesson l JOIN pg ON pg.school_id = l.school_id AND pg.id = l.page_id
+  FROM lesson l
   WHERE l.school_id = ANY($1::int[]) AND l.lesson_date > $4::date AND NOT l.cancelled
     AND (l.first_entry_at IS NOT NULL OR l.topic <> '' OR l.homework <> '' OR l.attendance_taken)
   UNION ALL
@@ -99,7 +100,7 @@ export async function qualityRows(c: Client, scope: QualityScope, kind: TQuality
             f.lesson_id AS "lessonId", f.day AS date, f.pupil_id AS "pupilId",
             CASE WHEN p.id IS NULL THEN NULL ELSE p.last_name || ' ' || p.first_name END AS "pupilName", f.detail
      FROM flags f
-     JOIN pg ON pg.school_id = f.school_id AND pg.id = f.page_id
+     JOIN journal_page pg ON pg.school_id = f.school_id AND pg.id = f.page_id
      JOIN school_class k ON k.school_id = pg.school_id AND k.id = pg.class_id
      JOIN subject s ON s.school_id = pg.school_id AND s.id = pg.subject_id
      LEFT JOIN class_group g ON g.school_id = pg.school_id AND g.id = pg.group_id
