@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -117,11 +118,18 @@ export async function buildApp(opts: { db: Database; config: TConfig; logger?: b
   await app.register(readinessRoutes);
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // files are looked up per request, so a rebuild of the web app shows without a restart
+    await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
     // the web app routes on the client: unknown non-API paths get index.html
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
       if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
-      return reply.sendFile('index.html');
+      const path = decodeURIComponent(req.url.split('?')[0]).replace(/^\/+/, '');
+      const file = resolve(WEB_DIST, path);
+      if (path && file.startsWith(WEB_DIST) && existsSync(file) && statSync(file).isFile()) {
+        return reply.sendFile(path, { maxAge: path.startsWith('assets/') ? 31_536_000_000 : 0, immutable: path.startsWith('assets/') });
+      }
+      if (path.startsWith('assets/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+      return reply.sendFile('index.html', { maxAge: 0 });
     });
   }
   return app;
