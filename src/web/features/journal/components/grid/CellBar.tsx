@@ -1,4 +1,4 @@
-import { Button, Group, Kbd, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Kbd, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { IconHistory } from './icons.js';
 import type { CellValue } from '../../lib/cells.js';
@@ -50,12 +50,15 @@ export function CellBar({ column, row, value, status, notice, onHistory, onLesso
             {t('journal.lesson.title', { date: columnTitle(t, column) })}
           </Button>
         )}
-        <Button size="compact-sm" variant="subtle" leftSection={<IconHistory size={14} />} onClick={onHistory} title="Alt+H">
+        <Button size="compact-sm" variant="subtle" leftSection={<IconHistory size={14} />} onClick={onHistory} title="Alt+H" visibleFrom="sm">
           {t('journal.cell.history')}
           <Kbd size="xs" ml={6} visibleFrom="md">
             Alt+H
           </Kbd>
         </Button>
+        <ActionIcon variant="subtle" onClick={onHistory} aria-label={t('journal.cell.history')} hiddenFrom="sm">
+          <IconHistory size={16} />
+        </ActionIcon>
       </Group>
     </div>
   );
