@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Radio, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -32,13 +32,17 @@ export function SurveyCard({ schoolId }: { schoolId: number }) {
             {SURVEY_QUESTIONS.map((q, i) => (
               <Group key={q.key} justify="space-between" wrap="nowrap">
                 <Text size="sm">{q[lang]}</Text>
-                <SegmentedControl
-                  size="xs"
+                <Radio.Group
                   aria-label={q[lang]}
-                  data={['1', '2', '3', '4']}
                   value={answers[i] ? String(answers[i]) : ''}
-                  onChange={(v) => setAnswers(answers.map((x, j) => (j === i ? Number(v) : x)))}
-                />
+                  onChange={(v) => setAnswers((prev) => prev.map((x, j) => (j === i ? Number(v) : x)))}
+                >
+                  <Group gap="xs" wrap="nowrap">
+                    {['1', '2', '3', '4'].map((v) => (
+                      <Radio key={v} value={v} label={v} size="xs" />
+                    ))}
+                  </Group>
+                </Radio.Group>
               </Group>
             ))}
             <Text size="xs" c="dimmed">

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { closePage, launchBrowser, openPage, screenshot, settled, signIn } from './helpers.js';
+
+let browser: Browser;
+let schoolId = '';
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser.close());
+
+/** Signs in and opens Ліцей №1 (the demo head's school), whatever the chooser shows. */
+async function enterSchool(page: Page, login: string): Promise<void> {
+  await signIn(page, login);
+  await page.waitForURL((url) => url.pathname !== '/login');
+  if (!schoolId) {
+    const me = await page.evaluate(() => fetch('/api/auth/me').then((r) => r.json()));
+    const schools = (me.schools ?? me.me?.schools ?? []) as { schoolId: number; schoolName?: string; name?: string }[];
+    schoolId = String((schools.find((x) => (x.schoolName ?? x.name ?? '').includes('Ліцей №1')) ?? schools[0]).schoolId);
+  }
+  await page.goto(`/s/${schoolId}`);
+}
+
+test("a teacher answers the readiness survey and the head sees the answer; the city sees only shares", async () => {
+  const page = await openPage(browser);
+  page.context().setDefaultTimeout(60_000);
+  try {
+    await enterSchool(page, 'teacher');
+    const card = page.getByRole('region', { name: 'Опитування: готовність до е-журналу' });
+    await card.waitFor();
+    await card.getByRole('radio').first().waitFor();
+    for (const option of await card.getByRole('radio', { name: '2', exact: true }).all()) await option.check();
+    await card.getByLabel('Потребую навчання').check();
+    await card.getByRole('button', { name: 'Надіслати' }).click();
+    await card.getByText('Збережено.', { exact: true }).waitFor();
+    await screenshot(page, 'readiness-survey-card');
+  } finally {
+    await closePage(page);
+  }
+
+  const head = await openPage(browser);
+  head.context().setDefaultTimeout(60_000);
+  try {
+    await enterSchool(head, 'head');
+    await head.goto(`/s/${schoolId}/readiness`);
+    await head.getByRole('heading', { level: 1, name: 'Готовність до електронного журналу' }).waitFor();
+    await head.getByLabel('Захід').fill('Обговорити перехід на педагогічній раді');
+    await head.getByLabel('Відповідальний').fill('Директор');
+    await head.getByLabel('Термін').fill('2026-12-15');
+    await head.getByRole('button', { name: 'Додати захід' }).click();
+    await head.getByRole('cell', { name: 'Обговорити перехід на педагогічній раді' }).waitFor();
+    await screenshot(head, 'readiness-plan');
+    await head.getByRole('tab', { name: 'Результати опитування' }).click();
+    await head.getByText(/Відповіли 1 з \d+ вчителів; потребують навчання: 1\./).waitFor();
+    await settled(head);
+    await screenshot(head, 'readiness-survey');
+  } finally {
+    await closePage(head);
+  }
+
+  const city = await openPage(browser);
+  city.context().setDefaultTimeout(90_000);
+  try {
+    await signIn(city, 'city');
+    await city.waitForURL(/\/city\/\d+$/);
+    await city.getByRole('link', { name: 'Квартальний моніторинг' }).click();
+    await city.getByRole('heading', { level: 1, name: 'Квартальний моніторинг' }).waitFor();
+    const rows = city.locator('table').first().locator('tbody tr');
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) >= 1, 'schools are listed');
+    await settled(city);
+    const text = (await city.locator('main').textContent()) ?? '';
+    assert.ok(!text.includes('Потребує навчання'), 'no per-teacher answers on the city screen');
+    await screenshot(city, 'city-monitoring');
+  } finally {
+    await closePage(city);
+  }
+});
