@@ -1,10 +1,70 @@
+import { Button, Group, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/PageHeader.js';
+import { QueryStatus } from '../../../components/ui/QueryStatus.js';
+import { useDiarySubjects } from '../api/get-diary-subjects.js';
+import { useDiaryWeek } from '../api/get-diary-week.js';
+import { DiarySubjects } from './DiarySubjects.js';
+import { DiaryWeek } from './DiaryWeek.js';
+import { shiftWeek } from './week.js';
 
-/** A pupil's diary: for now only its title with the child's name, passed by the link that opened it. */
+/** A pupil's diary for the pupil and their parents: a week view and a subject view. */
 export function DiaryRoute() {
   const { t } = useTranslation();
+  const schoolId = Number(useParams().schoolId);
+  const pupilId = Number(useParams().pupilId);
   const name = (useLocation().state as { name?: string } | null)?.name;
-  return <PageHeader title={t('diary.title')} description={name} />;
+  const [date, setDate] = useState<string | undefined>();
+  const [semester, setSemester] = useState<number | undefined>();
+  const week = useDiaryWeek(schoolId, pupilId, date);
+  const subjects = useDiarySubjects(schoolId, pupilId, semester);
+  const pupil = week.data?.pupil;
+  const description = pupil ? `${pupil.name}${pupil.classLabel ? `, ${pupil.classLabel}` : ''}` : name;
+  return (
+    <Stack maw={760}>
+      <PageHeader title={t('diary.title')} description={description} />
+      <Tabs defaultValue="week">
+        <Tabs.List>
+          <Tabs.Tab value="week">{t('diaryView.week')}</Tabs.Tab>
+          <Tabs.Tab value="subjects">{t('diaryView.bySubject')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="week" pt="sm">
+          <Group justify="space-between" mb="sm" wrap="nowrap">
+            <Button variant="default" size="xs" onClick={() => week.data && setDate(shiftWeek(week.data.weekStart, -1))}>
+              ← {t('diaryView.prev')}
+            </Button>
+            <Text size="sm" fw={500}>
+              {week.data ? `${fmt(week.data.weekStart)} – ${fmt(week.data.weekEnd)}` : ''}
+            </Text>
+            <Button variant="default" size="xs" onClick={() => week.data && setDate(shiftWeek(week.data.weekStart, 1))}>
+              {t('diaryView.next')} →
+            </Button>
+          </Group>
+          <QueryStatus query={week}>{(data) => <DiaryWeek week={data} />}</QueryStatus>
+        </Tabs.Panel>
+        <Tabs.Panel value="subjects" pt="sm">
+          <QueryStatus query={subjects}>
+            {(data) => (
+              <Stack>
+                <SegmentedControl
+                  w="fit-content"
+                  value={String(data.semester)}
+                  onChange={(v) => setSemester(Number(v))}
+                  data={data.semesters.map((s) => ({ value: String(s.number), label: s.number === 1 ? t('diaryView.semester1') : t('diaryView.semester2') }))}
+                />
+                <DiarySubjects data={data} />
+              </Stack>
+            )}
+          </QueryStatus>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function fmt(date: string): string {
+  const [, m, d] = date.split('-');
+  return `${d}.${m}`;
 }
