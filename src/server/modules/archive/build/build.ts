@@ -87,7 +87,7 @@ export async function buildArchive(db: Database, ctx: TenantContext, archiveId: 
 
   const units: Unit[] = [
     {
-      name: 'school',
+      name: 'відомості про школу',
       files: ['school.json'],
       run: () =>
         writeText('school.json', 'school', null, [
