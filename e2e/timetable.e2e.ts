@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, openPage, screenshot, settled, signIn } from './helpers.js';
+import { closePage, launchBrowser, openPage, screenshot, signIn } from './helpers.js';
 
 let browser: Browser;
 before(async () => {
@@ -31,14 +31,18 @@ async function choose(page: Page, label: string, option: string | RegExp): Promi
 }
 
 const SATURDAY_FIRST = 'Додати урок: Субота, 1 урок';
+/** Signing in (argon2) and whole-school writes can take long on a busy machine. */
+const SLOW = { timeout: 120_000 };
 
 test('the administrator places a lesson in the grid and is refused the same teacher twice at one time', () =>
   withPage(async (page) => {
+    // a deep link: signing in leads straight to the timetable of the demo's first school
+    await page.goto('/s/1/admin/timetable');
+    await page.waitForURL(/\/login$/);
     await signIn(page, 'admin');
-    await page.waitForURL(/\/s\/\d+$/);
-    await page.getByRole('link', { name: /Розклад уроків/ }).click();
+    await page.waitForURL(/\/s\/1\/admin\/timetable$/, SLOW);
     await page.getByRole('heading', { level: 1, name: 'Розклад уроків' }).waitFor();
-    await settled(page);
+    await page.getByRole('table', { name: /^Розклад / }).waitFor(SLOW);
 
     await choose(page, 'Клас', '5-А');
     await page.getByRole('table', { name: 'Розклад 5-А' }).waitFor();
@@ -50,7 +54,7 @@ test('the administrator places a lesson in the grid and is refused the same teac
     assert.ok(teacher, `the option names the teacher: ${placed}`);
     await dialog.getByLabel('Кабінет').fill('Комп. клас 2');
     await dialog.getByRole('button', { name: 'Поставити в розклад' }).click();
-    await page.getByText(/^Розклад збережено/).first().waitFor();
+    await page.getByText(/^Розклад збережено/).first().waitFor(SLOW);
     await dialog.waitFor({ state: 'detached' });
     const lesson = page.getByRole('button', { name: /^Урок: Інформатика, .*каб\. Комп\. клас 2/ });
     await lesson.waitFor();
@@ -72,7 +76,7 @@ test('the administrator places a lesson in the grid and is refused the same teac
       await same.first().click();
       await page.getByRole('dialog').getByRole('button', { name: 'Поставити в розклад' }).click();
       const alert = page.getByRole('dialog').getByRole('alert');
-      await alert.waitFor();
+      await alert.waitFor(SLOW);
       const text = (await alert.textContent()) ?? '';
       assert.match(text, new RegExp(`Учитель ${teacher.replace(/\./g, '\\.')} у цей час уже має урок: 5-А, Інформатика, каб\\. Комп\\. клас 2\\.`));
       await screenshot(page, 'timetable-clash');
@@ -87,18 +91,18 @@ test('the administrator places a lesson in the grid and is refused the same teac
     await lesson.click();
     await page.getByRole('button', { name: 'Прибрати з розкладу' }).click();
     await page.getByRole('button', { name: 'Так, прибрати' }).click();
-    await lesson.waitFor({ state: 'detached' });
+    await lesson.waitFor({ state: 'detached', ...SLOW });
   }));
 
 test('a teacher sees their week on the home screen, read-only', () =>
   withPage(async (page) => {
     await signIn(page, 'teacher');
     const chooser = page.getByRole('heading', { name: /^Оберіть школу/ });
-    await Promise.race([page.waitForURL(/\/s\/\d+$/), chooser.waitFor()]);
+    await Promise.race([page.waitForURL(/\/s\/\d+$/, SLOW), chooser.waitFor(SLOW)]);
     if (!/\/s\/\d+$/.test(page.url())) await page.getByRole('main').getByRole('link').filter({ hasText: 'Ліцей №1' }).first().click();
     const section = page.getByRole('region', { name: 'Мій розклад' });
     const grid = section.getByRole('table', { name: 'Мій розклад' });
-    await grid.waitFor();
+    await grid.waitFor(SLOW);
     assert.ok((await grid.getByLabel(/Математика|Алгебра|Геометрія/).count()) > 3, 'the week holds the teacher’s lessons');
     assert.equal(await section.getByRole('button', { name: /^Додати урок/ }).count(), 0);
     await screenshot(page, 'timetable-mine');
@@ -107,7 +111,7 @@ test('a teacher sees their week on the home screen, read-only', () =>
 test('the city declares a day off for every school and withdraws it', () =>
   withPage(async (page) => {
     await signIn(page, 'city');
-    await page.waitForURL(/\/city\/\d+$/);
+    await page.waitForURL(/\/city\/\d+$/, SLOW);
     await page.getByRole('link', { name: 'Вихідні дні міста' }).click();
     await page.getByRole('heading', { level: 1, name: 'Вихідні дні міста' }).waitFor();
     const year = Number((await page.evaluate(() => new Date().getFullYear())).toString());
@@ -116,9 +120,9 @@ test('the city declares a day off for every school and withdraws it', () =>
     await page.getByLabel(/^Підстава/).fill('Перевірка оголошення');
     await page.getByRole('button', { name: 'Оголосити для всіх шкіл' }).click();
     const done = page.getByText(/^Готово\. Шкіл: 3\. Уроки в журналах: додано 0, прибрано порожніх [1-9]\d*/);
-    await done.waitFor();
+    await done.waitFor(SLOW);
     await screenshot(page, 'city-days-off');
     const [y, m, d] = day.split('-');
     await page.getByRole('button', { name: `Скасувати вихідний ${d}.${m}.${y}` }).click();
-    await page.getByText(/^Готово\. Шкіл: 3\. Уроки в журналах: додано [1-9]\d*, прибрано порожніх 0/).waitFor();
+    await page.getByText(/^Готово\. Шкіл: 3\. Уроки в журналах: додано [1-9]\d*, прибрано порожніх 0/).waitFor(SLOW);
   }));
