@@ -12,6 +12,7 @@ import type { SaveQueue } from '../lib/save-queue.js';
 import { AddLessonModal } from './grid/AddLessonModal.js';
 import { HistoryDrawer } from './grid/HistoryDrawer.js';
 import { IconPlus } from './grid/icons.js';
+import { PageRemarks } from '../../control/components/PageRemarks.js';
 import { type CellHistoryTarget, JournalGrid } from './grid/JournalGrid.js';
 import { LessonDrawer } from './grid/LessonDrawer.js';
 import { ReasonModal } from './grid/ReasonModal.js';
@@ -152,6 +153,7 @@ function JournalPageView({ schoolId, data, queue, switching, onSemester }: Journ
       ) : (
         <JournalGrid key={`${page.id}:${data.semester}`} data={data} model={model} queue={queue} onOpenLesson={setLessonId} onOpenHistory={setHistory} />
       )}
+      <PageRemarks schoolId={schoolId} pageId={page.id} />
 
       {/* panels are mounted only while open: closed Mantine overlays still cost a render each */}
       {lesson && <LessonDrawer schoolId={schoolId} page={page} lesson={lesson} onClose={() => setLessonId(null)} />}
