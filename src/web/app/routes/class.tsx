@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/ui/PageHeader.js';
 import { QueryStatus } from '../../components/ui/QueryStatus.js';
+import { ClassbookTabs } from '../../features/journal/components/classbook/ClassbookTabs.js';
 import { useClassPupils } from '../../features/people/api/get-class-pupils.js';
 import { PupilsTable } from '../../features/people/components/PupilsTable.js';
 import { useNumberParam } from '../../lib/params.js';
@@ -18,7 +19,7 @@ export function ClassRoute() {
             title={t('people.classTitle', { label: cls.label })}
             description={`${t('people.classTeacher')}: ${cls.classTeacher?.name ?? t('people.noClassTeacher')}`}
           />
-          <PupilsTable schoolId={schoolId} pupils={pupils} />
+          <ClassbookTabs schoolId={schoolId} classId={cls.id} pupils={<PupilsTable schoolId={schoolId} pupils={pupils} />} />
         </>
       )}
     </QueryStatus>
