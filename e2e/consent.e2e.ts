@@ -97,6 +97,7 @@ test('a parent redeems the invitation code, consents, and sees the diary', async
     const week = await page.request.get(`/api/schools/${family.schoolId}/diary/${family.pupilId}/week`);
     assert.equal(week.status(), 200);
     assert.equal((await week.json()).pupil.id, family.pupilId);
+    await settled(page);
     await screenshot(page, 'invite-diary');
 
     // the home screen: the child and the class teacher's announcement, unread
