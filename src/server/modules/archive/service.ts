@@ -74,8 +74,8 @@ export async function getArchive(db: Database, ctx: TenantContext, archiveId: nu
 
 /**
  * Starts building the archive of a closed year in the background. A build already running is
- * refused; a failed one resumes; a built one is returned as it is unless the year was closed
- * again after it (then a new version is built).
+ * refused; a failed one resumes; a built one is returned as it is. Once the year has been
+ * closed again after an archive was started, a new version is built instead.
  */
 export async function startBuild(db: Database, ctx: TenantContext, yearId: number): Promise<TArchive> {
   const started = await withSchool(db, ctx, async (c) => {
@@ -85,7 +85,7 @@ export async function startBuild(db: Database, ctx: TenantContext, yearId: numbe
     const latest = await repo.latestArchiveOfYear(c, ctx.schoolId, yearId);
     if (latest?.status === 'building') throw new AppError('archive_busy');
     if (latest?.status === 'built' && !latest.closedSince) return { archiveId: latest.id, enqueue: false };
-    if (latest?.status === 'failed') {
+    if (latest?.status === 'failed' && !latest.closedSince) {
       await repo.restartArchive(c, ctx.schoolId, latest.id);
       return { archiveId: latest.id, enqueue: true };
     }

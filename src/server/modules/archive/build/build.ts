@@ -215,6 +215,11 @@ export async function buildArchive(db: Database, ctx: TenantContext, archiveId: 
     await opts.progress?.(i + 1, total, unit.name);
   }
 
+  // a year reopened while it was being archived may have changed under the build
+  const reopened = await q(async (c) =>
+    (await c.query(`SELECT 1 FROM school_year_event WHERE school_id = $1 AND year_id = $2 AND action = 'reopen' AND at > $3`, [ctx.schoolId, archive.yearId, archive.createdAt])).rowCount,
+  );
+  if (reopened) throw new Error('the school year was reopened while it was being archived');
   const all = await q((c) => repo.files(c, ctx.schoolId, archiveId));
   const manifest = buildManifest({ info, archive: { id: archiveId, version: archive.version, createdAt: new Date(archive.createdAt).toISOString() }, files: all });
   const sink = new FileSink(join(root, MANIFEST_FILE));
