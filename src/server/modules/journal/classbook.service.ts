@@ -31,7 +31,7 @@ export async function attendanceSummary(
   return withSchool(db, ctx, async (c) => {
     const cls = await loadLedClass(c, ctx, principal, classId);
     const from = period.from ?? cls.startsOn;
-    const to = period.to ?? (todayOf(db) < cls.endsOn ? todayOf(db) : cls.endsOn);
+    const to = period.to ?? [todayOf(db), cls.endsOn].sort()[0];
     const days = await repo.absentDays(c, ctx.schoolId, classId, from, to);
     const pupils = (await repo.classPupilsNamed(c, ctx.schoolId, classId)).sort(byName).map((p) => {
       const mine = days.filter((d) => d.pupilId === p.id);

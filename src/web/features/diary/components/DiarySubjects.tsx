@@ -23,8 +23,8 @@ export function DiarySubjects({ data }: { data: TDiarySubjects }) {
               <Table.Td fw={500}>{s.subjectName}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
-                  {s.marks.map((m, i) => (
-                    <Badge key={`${m.date}-${i}`} variant="light" title={m.date}>
+                  {withKeys(s.marks).map((m) => (
+                    <Badge key={m.key} variant="light" title={m.date}>
                       {m.mark}
                     </Badge>
                   ))}
@@ -44,4 +44,14 @@ export function DiarySubjects({ data }: { data: TDiarySubjects }) {
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+/** Stable keys for marks: the date, and which mark of that date it is. */
+function withKeys(marks: { date: string; mark: string }[]) {
+  const seen = new Map<string, number>();
+  return marks.map((m) => {
+    const n = (seen.get(m.date) ?? 0) + 1;
+    seen.set(m.date, n);
+    return { ...m, key: `${m.date}#${n}` };
+  });
 }

@@ -35,7 +35,7 @@ export function SummarySheet({ data }: { data: TSummarySheet }) {
               ))}
             </Table.Tr>
             <Table.Tr>
-              {data.subjects.flatMap((s) => COLUMNS.map((c, i) => <Table.Th key={`${s.pageId}-${i}`}>{t(`classbook.col.${c.key}`)}</Table.Th>))}
+              {data.subjects.flatMap((s) => COLUMNS.map((c) => <Table.Th key={`${s.pageId}-${c.kind}${c.semester ?? ''}`}>{t(`classbook.col.${c.key}`)}</Table.Th>))}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -43,7 +43,7 @@ export function SummarySheet({ data }: { data: TSummarySheet }) {
               <Table.Tr key={p.id}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.name}</Table.Td>
                 {data.subjects.flatMap((s) =>
-                  COLUMNS.map((c, i) => <Table.Td key={`${s.pageId}-${i}`}>{marks.get(`${s.pageId}:${p.id}:${c.kind}:${c.semester ?? ''}`) ?? ''}</Table.Td>),
+                  COLUMNS.map((c) => <Table.Td key={`${s.pageId}-${c.kind}${c.semester ?? ''}`}>{marks.get(`${s.pageId}:${p.id}:${c.kind}:${c.semester ?? ''}`) ?? ''}</Table.Td>),
                 )}
               </Table.Tr>
             ))}
