@@ -82,8 +82,7 @@ export interface SessionPrincipalRow {
  * process personal data: a withdrawal ends the family's access with the next request.
  */
 export async function loadSessionPrincipal(c: Client, tokenHash: string): Promise<SessionPrincipalRow | undefined> {
-  const r = await c.query<SessionPrincipalRow>(
-    `WITH s AS (
+  const r = await c.query<SessionPrincipalRow>({ name: 'session-principal', text: `WITH s AS (
        SELECT s.user_id, s.csrf_token, s.last_seen_at < now() - interval '5 minutes' AS refresh
        FROM user_session s JOIN app_user u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active
@@ -144,9 +143,7 @@ export async function loadSessionPrincipal(c: Client, tokenHash: string): Promis
              LEFT JOIN me ON me.school_id = ids.school_id) AS schools,
             (SELECT json_agg(json_build_object('cityId', ci.id, 'cityName', ci.name))
              FROM city_role cr JOIN city ci ON ci.id = cr.city_id WHERE cr.user_id = s.user_id) AS cities
-     FROM s JOIN app_user u ON u.id = s.user_id`,
-    [tokenHash],
-  );
+     FROM s JOIN app_user u ON u.id = s.user_id`, values: [tokenHash] });
   return r.rows[0];
 }
 

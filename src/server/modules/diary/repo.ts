@@ -11,22 +11,18 @@ const PUPIL_PAGES = `
   )`;
 
 export async function pupilHeader(c: Client, schoolId: number, pupilId: number) {
-  const r = await c.query(
-    `SELECT p.id, p.last_name || ' ' || p.first_name AS name,
+  const r = await c.query({ name: 'diary-pupil', text: `SELECT p.id, p.last_name || ' ' || p.first_name AS name,
             (SELECT k.grade || '-' || k.letter FROM enrollment e JOIN school_class k ON k.school_id = e.school_id AND k.id = e.class_id
              WHERE e.school_id = p.school_id AND e.pupil_id = p.id AND e.from_date <= app_today()
              ORDER BY e.from_date DESC LIMIT 1) AS "classLabel",
             (SELECT array_agg(e.class_id) FROM enrollment e WHERE e.school_id = p.school_id AND e.pupil_id = p.id) AS "classIds"
-     FROM pupil p WHERE p.school_id = $1 AND p.id = $2`,
-    [schoolId, pupilId],
-  );
+     FROM pupil p WHERE p.school_id = $1 AND p.id = $2`, values: [schoolId, pupilId] });
   return r.rows[0] as { id: number; name: string; classLabel: string | null; classIds: number[] | null } | undefined;
 }
 
 /** The pupil's lessons between two dates with topic, homework and their own mark or absence, as JSON text. */
 export async function weekLessonsJson(c: Client, schoolId: number, pupilId: number, from: string, to: string): Promise<string> {
-  const r = await c.query(
-    `WITH ${PUPIL_PAGES}
+  const r = await c.query({ name: 'diary-week', text: `WITH ${PUPIL_PAGES}
      SELECT COALESCE(json_agg(json_build_object(
               'lessonId', l.id, 'date', l.lesson_date, 'period', l.period, 'subjectName', s.name, 'topic', l.topic,
               'homework', l.homework, 'remote', l.remote, 'cancelled', l.cancelled,
@@ -34,9 +30,7 @@ export async function weekLessonsJson(c: Client, schoolId: number, pupilId: numb
      FROM pupil_pages pp
      JOIN lesson l ON l.school_id = $1 AND l.page_id = pp.id AND l.lesson_date BETWEEN GREATEST($3::date, pp.from_date) AND LEAST($4::date, pp.to_date)
      JOIN subject s ON s.school_id = $1 AND s.id = pp.subject_id
-     LEFT JOIN journal_cell jc ON jc.school_id = $1 AND jc.lesson_id = l.id AND jc.pupil_id = $2`,
-    [schoolId, pupilId, from, to],
-  );
+     LEFT JOIN journal_cell jc ON jc.school_id = $1 AND jc.lesson_id = l.id AND jc.pupil_id = $2`, values: [schoolId, pupilId, from, to] });
   return r.rows[0].lessons;
 }
 

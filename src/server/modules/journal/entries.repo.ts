@@ -10,11 +10,8 @@ export interface LessonFacts {
 
 export async function lessonsByIds(c: Client, schoolId: number, ids: number[]): Promise<LessonFacts[]> {
   if (!ids.length) return [];
-  const r = await c.query<LessonFacts>(
-    `SELECT id, page_id AS "pageId", lesson_date AS date, cancelled, substitute_id AS "substituteId"
-     FROM lesson WHERE school_id = $1 AND id = ANY($2::int[])`,
-    [schoolId, ids],
-  );
+  const r = await c.query<LessonFacts>({ name: 'entries-lessons', text: `SELECT id, page_id AS "pageId", lesson_date AS date, cancelled, substitute_id AS "substituteId"
+     FROM lesson WHERE school_id = $1 AND id = ANY($2::int[])`, values: [schoolId, ids] });
   return r.rows;
 }
 
@@ -43,14 +40,11 @@ export interface CellRow {
 /** The current cells, locked until the transaction ends so a concurrent save waits. */
 export async function lockCells(c: Client, schoolId: number, keys: { lessonId: number; pupilId: number }[]): Promise<CellRow[]> {
   if (!keys.length) return [];
-  const r = await c.query<CellRow>(
-    `SELECT jc.lesson_id AS "lessonId", jc.pupil_id AS "pupilId", jc.mark, jc.absent, jc.version, jc.updated_at::text AS "updatedAt",
+  const r = await c.query<CellRow>({ name: 'entries-lock-cells', text: `SELECT jc.lesson_id AS "lessonId", jc.pupil_id AS "pupilId", jc.mark, jc.absent, jc.version, jc.updated_at::text AS "updatedAt",
             trim(u.last_name || ' ' || u.first_name) AS "updatedBy"
      FROM journal_cell jc LEFT JOIN app_user u ON u.id = jc.updated_by
      WHERE jc.school_id = $1 AND (jc.lesson_id, jc.pupil_id) IN (SELECT * FROM unnest($2::int[], $3::int[]))
-     FOR UPDATE OF jc`,
-    [schoolId, keys.map((k) => k.lessonId), keys.map((k) => k.pupilId)],
-  );
+     FOR UPDATE OF jc`, values: [schoolId, keys.map((k) => k.lessonId), keys.map((k) => k.pupilId)] });
   return r.rows;
 }
 
@@ -86,14 +80,11 @@ export interface CellWrite {
 /** Inserts or updates cells in one statement; returns their new versions. */
 export async function upsertCells(c: Client, schoolId: number, userId: number, rows: CellWrite[]) {
   if (!rows.length) return [];
-  const r = await c.query<{ lessonId: number; pupilId: number; mark: string; absent: boolean; version: number }>(
-    `INSERT INTO journal_cell AS jc (school_id, lesson_id, pupil_id, mark, absent, updated_by)
+  const r = await c.query<{ lessonId: number; pupilId: number; mark: string; absent: boolean; version: number }>({ name: 'entries-upsert-cells', text: `INSERT INTO journal_cell AS jc (school_id, lesson_id, pupil_id, mark, absent, updated_by)
      SELECT $1, * , $6 FROM unnest($2::int[], $3::int[], $4::text[], $5::bool[])
      ON CONFLICT (school_id, lesson_id, pupil_id)
      DO UPDATE SET mark = excluded.mark, absent = excluded.absent, version = jc.version + 1, updated_at = now(), updated_by = excluded.updated_by
-     RETURNING lesson_id AS "lessonId", pupil_id AS "pupilId", mark, absent, version`,
-    [schoolId, rows.map((x) => x.lessonId), rows.map((x) => x.pupilId), rows.map((x) => x.mark), rows.map((x) => x.absent), userId],
-  );
+     RETURNING lesson_id AS "lessonId", pupil_id AS "pupilId", mark, absent, version`, values: [schoolId, rows.map((x) => x.lessonId), rows.map((x) => x.pupilId), rows.map((x) => x.mark), rows.map((x) => x.absent), userId] });
   return r.rows;
 }
 
@@ -113,12 +104,9 @@ export async function upsertSummary(c: Client, schoolId: number, userId: number,
 /** Marks lessons as having entries: attendance taken (when asked) and the time of the first entry. */
 export async function touchLessons(c: Client, schoolId: number, lessonIds: number[], attendanceLessonIds: number[]): Promise<void> {
   if (!lessonIds.length) return;
-  await c.query(
-    `UPDATE lesson SET first_entry_at = COALESCE(first_entry_at, now()),
+  await c.query({ name: 'entries-touch-lessons', text: `UPDATE lesson SET first_entry_at = COALESCE(first_entry_at, now()),
                        attendance_taken = attendance_taken OR id = ANY($3::int[])
-     WHERE school_id = $1 AND id = ANY($2::int[])`,
-    [schoolId, lessonIds, attendanceLessonIds],
-  );
+     WHERE school_id = $1 AND id = ANY($2::int[])`, values: [schoolId, lessonIds, attendanceLessonIds] });
 }
 
 export interface ChangeRow {
@@ -136,10 +124,8 @@ export interface ChangeRow {
 /** Appends history rows in the same transaction as the change. */
 export async function insertChanges(c: Client, schoolId: number, userId: number, rows: ChangeRow[]): Promise<void> {
   if (!rows.length) return;
-  await c.query(
-    `INSERT INTO journal_change (school_id, user_id, page_id, lesson_id, column_id, pupil_id, field, old_value, new_value, reason, late)
-     SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bool[])`,
-    [
+  await c.query({ name: 'entries-history', text: `INSERT INTO journal_change (school_id, user_id, page_id, lesson_id, column_id, pupil_id, field, old_value, new_value, reason, late)
+     SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bool[])`, values: [
       schoolId,
       userId,
       rows.map((x) => x.pageId),
@@ -151,6 +137,5 @@ export async function insertChanges(c: Client, schoolId: number, userId: number,
       rows.map((x) => x.newValue),
       rows.map((x) => x.reason),
       rows.map((x) => x.late),
-    ],
-  );
+    ] });
 }

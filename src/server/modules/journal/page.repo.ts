@@ -22,8 +22,7 @@ export interface PageMeta {
 
 /** A page with what every rule about it needs: class, grade, scale, year and its semesters. */
 export async function pageMeta(c: Client, schoolId: number, pageId: number, lang: 'uk' | 'en' = 'uk'): Promise<PageMeta | undefined> {
-  const r = await c.query<PageMeta>(
-    `SELECT jp.id, jp.year_id AS "yearId", jp.class_id AS "classId", jp.group_id AS "groupId",
+  const r = await c.query<PageMeta>({ name: 'page-meta', text: `SELECT jp.id, jp.year_id AS "yearId", jp.class_id AS "classId", jp.group_id AS "groupId",
             k.grade || '-' || k.letter AS "classLabel", k.grade::int AS grade, s.name AS "subjectName", g.name AS "groupName",
             jp.teacher_id AS "teacherId",
             CASE WHEN u.id IS NULL THEN NULL ELSE trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) END AS "teacherName",
@@ -41,9 +40,7 @@ export async function pageMeta(c: Client, schoolId: number, pageId: number, lang
      JOIN school sc ON sc.id = jp.school_id
      LEFT JOIN class_group g ON g.school_id = jp.school_id AND g.id = jp.group_id
      LEFT JOIN app_user u ON u.id = jp.teacher_id
-     WHERE jp.school_id = $1 AND jp.id = $2`,
-    [schoolId, pageId, lang],
-  );
+     WHERE jp.school_id = $1 AND jp.id = $2`, values: [schoolId, pageId, lang] });
   return r.rows[0];
 }
 
@@ -66,15 +63,12 @@ export interface PagePupil {
  * members of the group. A pupil who arrived or left has the dates of their stay.
  */
 export async function pagePupils(c: Client, schoolId: number, page: { classId: number; groupId: number | null }, from: string, to: string): Promise<PagePupil[]> {
-  const r = await c.query<PagePupil>(
-    `SELECT p.id, p.last_name AS "lastName", p.first_name AS "firstName",
+  const r = await c.query<PagePupil>({ name: 'page-pupils', text: `SELECT p.id, p.last_name AS "lastName", p.first_name AS "firstName",
             min(e.from_date) AS "fromDate", CASE WHEN bool_or(e.to_date IS NULL) THEN NULL ELSE max(e.to_date) END AS "toDate"
      FROM enrollment e JOIN pupil p ON p.school_id = e.school_id AND p.id = e.pupil_id
      WHERE e.school_id = $1 AND e.class_id = $2 AND e.from_date <= $4 AND (e.to_date IS NULL OR e.to_date >= $3)
        AND ($5::int IS NULL OR EXISTS (SELECT 1 FROM group_member gm WHERE gm.school_id = $1 AND gm.group_id = $5 AND gm.pupil_id = p.id))
-     GROUP BY p.id, p.last_name, p.first_name`,
-    [schoolId, page.classId, from, to, page.groupId],
-  );
+     GROUP BY p.id, p.last_name, p.first_name`, values: [schoolId, page.classId, from, to, page.groupId] });
   return r.rows;
 }
 
@@ -83,8 +77,7 @@ export async function pagePupils(c: Client, schoolId: number, page: { classId: n
  * server never decodes hundreds of rows per page.
  */
 export async function pageGridJson(c: Client, schoolId: number, pageId: number, semester: number, from: string, to: string) {
-  const r = await c.query<{ lessons: string; columns: string; cells: string; summary: string }>(
-    `WITH l AS (
+  const r = await c.query<{ lessons: string; columns: string; cells: string; summary: string }>({ name: 'page-grid', text: `WITH l AS (
        SELECT id, lesson_date, period, topic, homework, remote, kind, cancelled, version, substitute_id, attendance_taken
        FROM lesson WHERE school_id = $1 AND page_id = $2 AND lesson_date BETWEEN $4 AND $5
      ), col AS (
@@ -100,8 +93,6 @@ export async function pageGridJson(c: Client, schoolId: number, pageId: number, 
        (SELECT COALESCE(json_agg(json_build_array(jc.lesson_id, jc.pupil_id, jc.mark, jc.absent, jc.version)), '[]')::text
           FROM journal_cell jc WHERE jc.school_id = $1 AND jc.lesson_id IN (SELECT id FROM l)) AS cells,
        (SELECT COALESCE(json_agg(json_build_array(sm.column_id, sm.pupil_id, sm.mark, sm.version)), '[]')::text
-          FROM summary_mark sm WHERE sm.school_id = $1 AND sm.column_id IN (SELECT id FROM col)) AS summary`,
-    [schoolId, pageId, semester, from, to],
-  );
+          FROM summary_mark sm WHERE sm.school_id = $1 AND sm.column_id IN (SELECT id FROM col)) AS summary`, values: [schoolId, pageId, semester, from, to] });
   return r.rows[0];
 }
