@@ -73,6 +73,11 @@ export async function summarySheet(db: Database, ctx: TenantContext, principal: 
     const cls = await loadLedClass(c, ctx, principal, classId);
     const pupils = (await repo.classPupilsNamed(c, ctx.schoolId, classId)).sort(byName).map((p) => ({ id: p.id, name: `${p.lastName} ${p.firstName}` }));
     const sheet = await repo.summarySheet(c, ctx.schoolId, classId);
-    return { classLabel: cls.label, yearName: cls.yearName, pupils, ...sheet };
+    // Ukrainian order: І and Є sort after А in the alphabet, before it in byte order
+    const subjects = sheet.subjects.sort(
+      (a: { subjectName: string; groupName: string | null }, b: { subjectName: string; groupName: string | null }) =>
+        collator.compare(a.subjectName, b.subjectName) || collator.compare(a.groupName ?? '', b.groupName ?? ''),
+    );
+    return { classLabel: cls.label, yearName: cls.yearName, pupils, ...sheet, subjects };
   });
 }

@@ -6,13 +6,15 @@ import { daysOfWeek } from './week.js';
 /** One card per school day: lessons with topic, homework, the mark or the absence. */
 export function DiaryWeek({ week }: { week: TDiaryWeek }) {
   const { t, i18n } = useTranslation();
-  const dayName = (date: string) =>
-    new Date(`${date}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'uk-UA', { weekday: 'long', day: 'numeric', month: 'long' });
+  const dayName = (date: string) => {
+    const text = new Date(`${date}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'uk-UA', { weekday: 'long', day: 'numeric', month: 'long' });
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  };
   return (
     <Stack gap="sm">
       {daysOfWeek(week.weekStart, week.lessons).map((day) => (
         <Card key={day.date} withBorder padding="sm" radius="md" bg={day.date === week.today ? 'blue.0' : undefined}>
-          <Text fw={600} mb={4} tt="capitalize">
+          <Text fw={600} mb={4}>
             {dayName(day.date)}
           </Text>
           {day.lessons.length === 0 ? (
