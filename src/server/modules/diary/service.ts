@@ -7,6 +7,8 @@ import { semesterOf } from '../journal/access.js';
 import { isFamilyOf } from '../people/policy.js';
 import * as repo from './repo.js';
 
+const collator = new Intl.Collator('uk');
+
 /** The pupil, after checking a staff reader leads the school or the pupil's class. */
 async function loadPupil(c: Client, ctx: TenantContext, principal: TPrincipal, pupilId: number) {
   const pupil = await repo.pupilHeader(c, ctx.schoolId, pupilId);
@@ -47,7 +49,10 @@ export async function diarySubjectsJson(db: Database, ctx: TenantContext, princi
     const number = semester ?? semesterOf(sems, todayOf(db));
     const bounds = sems.find((s) => s.number === number);
     if (!bounds) throw new AppError('not_found');
-    const subjects = await repo.subjectsJson(c, ctx.schoolId, pupilId, number, bounds.startsOn, bounds.endsOn);
-    return `{"pupil":${JSON.stringify(pupil)},"semester":${number},"semesters":${JSON.stringify(sems)},"subjects":${subjects}}`;
+    // a pupil has a dozen subjects: sorted here in Ukrainian order (SQL sorts by bytes, І before А)
+    const subjects = (JSON.parse(await repo.subjectsJson(c, ctx.schoolId, pupilId, number, bounds.startsOn, bounds.endsOn)) as { subjectName: string }[]).sort(
+      (a, b) => collator.compare(a.subjectName, b.subjectName),
+    );
+    return `{"pupil":${JSON.stringify(pupil)},"semester":${number},"semesters":${JSON.stringify(sems)},"subjects":${JSON.stringify(subjects)}}`;
   });
 }
