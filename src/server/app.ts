@@ -19,6 +19,7 @@ import * as auth from './modules/auth/service.js';
 import { controlRoutes } from './modules/control/routes.js';
 import { consentRoutes } from './modules/consent/routes.js';
 import { curriculumRoutes } from './modules/curriculum/routes.js';
+import { deliveryRoutes } from './modules/delivery/routes.js';
 import { diaryRoutes } from './modules/diary/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { classbookRoutes } from './modules/journal/classbook.routes.js';
@@ -116,6 +117,7 @@ export async function buildApp(opts: { db: Database; config: TConfig; logger?: b
   await app.register(calendarRoutes);
   await app.register(monitoringRoutes);
   await app.register(readinessRoutes);
+  await app.register(deliveryRoutes);
 
   if (existsSync(WEB_DIST)) {
     // files are looked up per request, so a rebuild of the web app shows without a restart

@@ -40,6 +40,7 @@ export const ERRORS = {
   login_taken: { status: 409, uk: 'Логін {login} уже зайнятий.', en: 'The login {login} is already taken.' },
   class_exists: { status: 409, uk: 'Клас {label} уже є в цьому навчальному році.', en: 'Class {label} already exists this school year.' },
   no_open_year: { status: 409, uk: 'У школі немає відкритого навчального року.', en: 'The school has no open school year.' },
+  semester_not_found: { status: 404, uk: 'У навчальному році немає {number}-го семестру.', en: 'The school year has no semester {number}.' },
   self_lockout: {
     status: 409,
     uk: 'Не можна вимкнути себе або зняти з себе роль адміністратора.',

@@ -1,0 +1,159 @@
+/**
+ * Curriculum delivery figures, pure arithmetic (no database), so they are tested on their own.
+ *
+ * Hours by the curriculum for a semester = the page's hours a week x the semester's study weeks,
+ * rounded to whole hours; study weeks = the semester's working days (Monday to Friday, not a
+ * holiday, school day off or city day off; remote days count) / 5. This is the curriculum's
+ * measure (навчальний план: hours a week), independent of how the timetable happens to be laid
+ * out; the journal's own calendar lessons are shown beside it ('calendarHours').
+ *
+ * What should be held by now ('due'): once the semester is over, all of it. While it runs, the
+ * curriculum's hours of the study weeks up to the last Sunday before today (a lesson later this
+ * week is not yet behind), and the plan's hours in the same proportion.
+ */
+import type { TDeliveryFigures, TDeliveryPageRow, TDeliveryRow, TDeliverySemester } from '../../../shared/api/delivery.js';
+import { addDays } from '../control/period.js';
+import { type CalendarRange, schoolDays } from '../timetable/schedule.js';
+import type { PageCounts } from './repo.js';
+
+export interface SemesterRange {
+  number: number;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** Working days (Mon-Fri) of a semester up to a date, on the school's calendar. */
+export function workingDays(s: SemesterRange, cal: { periods: readonly CalendarRange[]; cityDaysOff: readonly string[] }, to?: string): number {
+  if (to !== undefined && to < s.startsOn) return 0;
+  return schoolDays({ semesters: [s], periods: cal.periods, cityDaysOff: cal.cityDaysOff, to }).filter((d) => d.weekday <= 5).length;
+}
+
+/** The Sunday that ends the ISO week before the day's week. */
+export function lastSundayBefore(day: string): string {
+  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  return addDays(day, -weekday - 1);
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+/** whole hours; the epsilon keeps 2 x 16.25 = 32.5 from becoming 32 through floating point */
+const hours = (x: number) => Math.round(x + 1e-9);
+
+/** The semester's dates and weeks as the figures use them. */
+export function semesterOf(
+  year: { yearId: number; yearName: string },
+  s: SemesterRange,
+  cal: { periods: readonly CalendarRange[]; cityDaysOff: readonly string[] },
+  today: string,
+): TDeliverySemester {
+  const ended = s.endsOn < today;
+  const total = workingDays(s, cal);
+  const dueTo = ended ? s.endsOn : [lastSundayBefore(today), s.endsOn].sort()[0];
+  const due = ended ? total : workingDays(s, cal, dueTo);
+  return { yearId: year.yearId, yearName: year.yearName, number: s.number, startsOn: s.startsOn, endsOn: s.endsOn, ended, studyWeeks: r1(total / 5), weeksDue: r1(due / 5), dueTo };
+}
+
+export function emptyFigures(): TDeliveryFigures {
+  return {
+    pages: 0,
+    curriculumHours: 0,
+    planHours: 0,
+    pagesWithPlan: 0,
+    calendarHours: 0,
+    heldHours: 0,
+    dueCurriculum: 0,
+    duePlan: 0,
+    shortCurriculum: 0,
+    shortPlan: 0,
+    shortfall: 0,
+    pagesDelivered: 0,
+    works: { test: { planned: 0, held: 0 }, lab: { planned: 0, held: 0 }, practical: { planned: 0, held: 0 } },
+  };
+}
+
+/** One page's figures. `semester.studyWeeks`/`weeksDue` are rounded for display: the exact day counts are passed. */
+export function pageFigures(p: PageCounts, days: { total: number; due: number }): TDeliveryFigures {
+  const curriculumHours = hours((p.hoursPerWeek * days.total) / 5);
+  const dueCurriculum = days.due >= days.total ? curriculumHours : hours((p.hoursPerWeek * days.due) / 5);
+  const duePlan = !p.hasPlan ? 0 : days.due >= days.total || days.total === 0 ? p.planHours : hours((p.planHours * days.due) / days.total);
+  const shortCurriculum = Math.max(0, dueCurriculum - p.heldHours);
+  const shortPlan = p.hasPlan ? Math.max(0, duePlan - p.heldHours) : 0;
+  const shortfall = Math.max(shortCurriculum, shortPlan);
+  return {
+    pages: 1,
+    curriculumHours,
+    planHours: p.planHours,
+    pagesWithPlan: p.hasPlan ? 1 : 0,
+    calendarHours: p.calendarHours,
+    heldHours: p.heldHours,
+    dueCurriculum,
+    duePlan,
+    shortCurriculum,
+    shortPlan,
+    shortfall,
+    pagesDelivered: shortfall === 0 ? 1 : 0,
+    works: {
+      test: { planned: p.testPlanned, held: p.testHeld },
+      lab: { planned: p.labPlanned, held: p.labHeld },
+      practical: { planned: p.practicalPlanned, held: p.practicalHeld },
+    },
+  };
+}
+
+/** Sums of figures; the shortfalls of a group are the sums of its pages' shortfalls (a page ahead does not cover one behind). */
+export function addFigures(a: TDeliveryFigures, b: TDeliveryFigures): TDeliveryFigures {
+  const sum = { ...a };
+  for (const k of Object.keys(b) as (keyof TDeliveryFigures)[]) {
+    if (k !== 'works') (sum[k] as number) = (a[k] as number) + (b[k] as number);
+  }
+  sum.works = {
+    test: { planned: a.works.test.planned + b.works.test.planned, held: a.works.test.held + b.works.test.held },
+    lab: { planned: a.works.lab.planned + b.works.lab.planned, held: a.works.lab.held + b.works.lab.held },
+    practical: { planned: a.works.practical.planned + b.works.practical.planned, held: a.works.practical.held + b.works.practical.held },
+  };
+  return sum;
+}
+
+export const classLabel = (p: { grade: number; letter: string }) => `${p.grade}-${p.letter}`;
+
+export function pageRow(p: PageCounts, figures: TDeliveryFigures): TDeliveryPageRow {
+  return {
+    pageId: p.pageId,
+    classId: p.classId,
+    className: classLabel(p),
+    groupName: p.groupName,
+    subjectId: p.subjectId,
+    subjectName: p.subjectName,
+    teacherId: p.teacherId,
+    teacherName: p.teacherName,
+    hoursPerWeek: p.hoursPerWeek,
+    hasPlan: p.hasPlan,
+    figures,
+  };
+}
+
+const collator = new Intl.Collator('uk');
+
+/** Rows grouped by page (each page), class, subject or teacher, in Ukrainian order of their names. */
+export function groupRows(pages: TDeliveryPageRow[], by: 'page' | 'class' | 'subject' | 'teacher', noTeacher: string): TDeliveryRow[] {
+  if (by === 'page') {
+    return pages
+      .map((p) => ({ key: { id: p.pageId, name: pageName(p) }, page: p, figures: p.figures, sort: [p.className.padStart(5, '0'), p.subjectName, p.groupName ?? ''] }))
+      .sort((a, b) => a.sort.reduce((acc, x, i) => acc || collator.compare(x, b.sort[i]), 0))
+      .map(({ sort: _s, ...r }) => r);
+  }
+  const groups = new Map<number, { name: string; figures: TDeliveryFigures; sortKey: string }>();
+  for (const p of pages) {
+    const [id, name, sortKey] =
+      by === 'class' ? [p.classId, p.className, p.className.padStart(5, '0')] : by === 'subject' ? [p.subjectId, p.subjectName, p.subjectName] : [p.teacherId ?? 0, p.teacherName ?? noTeacher, p.teacherName ?? '\uffff'];
+    const g = groups.get(id) ?? { name, figures: emptyFigures(), sortKey };
+    g.figures = addFigures(g.figures, p.figures);
+    groups.set(id, g);
+  }
+  return [...groups.entries()]
+    .sort((a, b) => collator.compare(a[1].sortKey, b[1].sortKey))
+    .map(([id, g]) => ({ key: { id, name: g.name }, page: null, figures: g.figures }));
+}
+
+export function pageName(p: { className: string; subjectName: string; groupName: string | null }): string {
+  return `${p.className} · ${p.subjectName}${p.groupName ? ` (${p.groupName})` : ''}`;
+}
