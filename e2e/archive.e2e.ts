@@ -44,6 +44,12 @@ test('the head closes the year with a reason, builds its archive with a progress
     await page.getByLabel('Причина закриття з незаповненими місцями').fill('Перевірка архіву в браузерному тесті');
     await close.click();
     await page.getByText('Рік закрито', { exact: true }).first().waitFor();
+    // promotion previews the next year's structure: 4-А becomes 5-А and its pages switch to 1-12
+    await page.getByText('Що буде перенесено до наступного року').waitFor();
+    const moved = page.getByRole('table', { name: '4-А → 5-А' });
+    await moved.scrollIntoViewIfNeeded();
+    assert.ok((await moved.getByText('рівні П/С/Д/В → 1–12').count()) > 0, 'the scale follows the new grade');
+    await screenshot(page, 'yearend-structure');
 
     await page.goto(`/s/${schoolId}/archive`);
     const section = page.getByRole('region', { name: `Навчальний рік ${year.name}` });

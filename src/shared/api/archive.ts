@@ -60,6 +60,55 @@ export const PROMOTION_OUTCOMES = ['promote', 'repeat', 'leave', 'graduate'] as 
 export const ZPromotionOutcome = z.enum(PROMOTION_OUTCOMES);
 export type TPromotionOutcome = z.infer<typeof ZPromotionOutcome>;
 
+const ZScaleCode = z.string();
+
+/** One promoted class's structure as the next year gets it. */
+export const ZStructureClass = z.object({
+  fromClass: z.string(),
+  toClass: z.string(),
+  /** the class already exists in the next year */
+  targetExists: z.boolean(),
+  /** the class of the next year already has pages: nothing is copied into it */
+  skipped: z.boolean(),
+  groups: z.array(z.string()),
+  pages: z.array(
+    z.object({
+      subject: z.string(),
+      group: z.string().nullable(),
+      /** the same teacher, when still working at the school */
+      teacher: z.string().nullable(),
+      /** the former teacher who no longer works at the school: the page is copied without a teacher */
+      teacherLeft: z.string().nullable(),
+      hoursPerWeek: z.number(),
+      /** hours come from the curriculum of the new grade (otherwise the page's own) */
+      hoursFromPlan: z.boolean(),
+      scaleFrom: ZScaleCode,
+      scaleTo: ZScaleCode,
+      /** timetable entries in force at the year's end */
+      slots: z.number(),
+    }),
+  ),
+});
+export type TStructureClass = z.infer<typeof ZStructureClass>;
+
+export const ZStructurePlan = z.object({
+  classes: z.array(ZStructureClass),
+  /** curriculum rows (grade x subject x hours) to copy for grades the next year has no plan for */
+  curriculumRows: z.number(),
+});
+export type TStructurePlan = z.infer<typeof ZStructurePlan>;
+
+export const ZStructureResult = z.object({
+  classes: z.number(),
+  pages: z.number(),
+  groups: z.number(),
+  members: z.number(),
+  curriculumRows: z.number(),
+  timetableEntries: z.number(),
+  lessons: z.number(),
+});
+export type TStructureResult = z.infer<typeof ZStructureResult>;
+
 export const ZPromotionPreview = z.object({
   fromYear: z.object({ id: z.number(), name: z.string(), status: z.enum(['open', 'closed']) }),
   toYear: z.object({
@@ -71,6 +120,8 @@ export const ZPromotionPreview = z.object({
   }),
   /** the promotion has been applied: outcomes are what was recorded */
   applied: z.boolean(),
+  /** the pages, groups and timetable to copy into the next year; null once applied */
+  structure: ZStructurePlan.nullable(),
   classes: z.array(
     z.object({
       classId: z.number(),
@@ -88,6 +139,10 @@ export const ZPromotionBody = z.object({
   /** the order number and date, recorded as the arrival order of the new enrolments */
   order: z.string().trim().max(200).default(''),
   exceptions: z.array(z.object({ pupilId: z.number().int().positive(), outcome: ZPromotionOutcome })).max(5000).default([]),
+  /** copy the promoted classes' pages, groups and the curriculum into the next year */
+  copyStructure: z.boolean().default(true),
+  /** also copy their timetable (entries in force at the year's end) and generate lessons */
+  copyTimetable: z.boolean().default(false),
 });
 export type TPromotionBody = z.input<typeof ZPromotionBody>;
 
@@ -96,6 +151,8 @@ export const ZPromotionResult = z.object({
   toYearName: z.string(),
   counts: z.object({ promote: z.number(), repeat: z.number(), leave: z.number(), graduate: z.number() }),
   classesCreated: z.number(),
+  /** what was copied into the next year; null when copying was not asked for */
+  structure: ZStructureResult.nullable(),
 });
 export type TPromotionResult = z.infer<typeof ZPromotionResult>;
 

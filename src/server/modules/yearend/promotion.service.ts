@@ -4,6 +4,7 @@ import { type Client, type TenantContext, withSchool } from '../../db/tenancy.js
 import { AppError } from '../../http/errors.js';
 import * as promo from './promotion.repo.js';
 import * as repo from './repo.js';
+import { copyStructure, type MovingClass, planStructure } from './structure.service.js';
 
 const collator = new Intl.Collator('uk');
 
@@ -39,7 +40,16 @@ function targetLabel(grade: number, letter: string, outcome: TPromotionOutcome):
 interface Plan {
   fromYear: repo.YearRow;
   toYear: TPromotionPreview['toYear'];
+  /** the end of the last semester: pupils, groups and timetable as they were that day */
+  day: string;
   pupils: (promo.YearPupil & { outcome: TPromotionOutcome })[];
+}
+
+/** Classes with at least one pupil moving up (each once). */
+function movingClasses(pupils: Plan['pupils']): MovingClass[] {
+  const out = new Map<number, MovingClass>();
+  for (const p of pupils) if (p.outcome === 'promote') out.set(p.classId, { classId: p.classId, grade: p.grade, letter: p.letter });
+  return [...out.values()];
 }
 
 async function plan(c: Client, schoolId: number, yearId: number, lock: boolean): Promise<Plan> {
@@ -57,10 +67,15 @@ async function plan(c: Client, schoolId: number, yearId: number, lock: boolean):
   };
   const day = await repo.annualDay(c, schoolId, yearId);
   const pupils = (await promo.pupilsAtYearEnd(c, schoolId, yearId, day)).map((p) => ({ ...p, outcome: defaultOutcome(p.grade) }));
-  return { fromYear, toYear, pupils };
+  return { fromYear, toYear, day, pupils };
 }
 
-function toPreview(p: Plan, applied: boolean, recorded: Map<number, { outcome: TPromotionOutcome; toClass: string | null }>): TPromotionPreview {
+function toPreview(
+  p: Plan,
+  applied: boolean,
+  recorded: Map<number, { outcome: TPromotionOutcome; toClass: string | null }>,
+  structure: TPromotionPreview['structure'],
+): TPromotionPreview {
   const classes = new Map<number, TPromotionPreview['classes'][number] & { letter: string }>();
   for (const x of p.pupils) {
     const k = classes.get(x.classId) ?? { classId: x.classId, label: `${x.grade}-${x.letter}`, grade: x.grade, letter: x.letter, pupils: [] };
@@ -75,6 +90,7 @@ function toPreview(p: Plan, applied: boolean, recorded: Map<number, { outcome: T
     fromYear: { id: p.fromYear.id, name: p.fromYear.name, status: p.fromYear.status },
     toYear: p.toYear,
     applied,
+    structure,
     classes: list.map(({ letter: _letter, ...k }) => k),
   };
 }
@@ -84,14 +100,17 @@ export async function previewPromotion(db: Database, ctx: TenantContext, yearId:
   return withSchool(db, ctx, async (c) => {
     const p = await plan(c, ctx.schoolId, yearId, false);
     const rec = await promo.recorded(c, ctx.schoolId, yearId);
-    return toPreview(p, rec.length > 0, new Map(rec.map((r) => [r.pupilId, r])));
+    const structure = rec.length
+      ? null
+      : await planStructure(c, { schoolId: ctx.schoolId, fromYearId: yearId, day: p.day, toYearId: p.toYear.id, moving: movingClasses(p.pupils) });
+    return toPreview(p, rec.length > 0, new Map(rec.map((r) => [r.pupilId, r])), structure);
   });
 }
 
 /**
  * Applies the promotion with the head's exceptions: makes the next year (semesters on the same
- * days) and its classes when missing, enrols pupils from its first day, records every outcome.
- * All or nothing; once per year.
+ * days) and its classes when missing, enrols pupils from its first day, records every outcome,
+ * and (when asked) copies the promoted classes' structure. All or nothing; once per year.
  */
 export async function applyPromotion(db: Database, ctx: TenantContext, yearId: number, body: Required<TPromotionBody>): Promise<TPromotionResult> {
   return withSchool(db, ctx, async (c) => {
@@ -132,6 +151,17 @@ export async function applyPromotion(db: Database, ctx: TenantContext, yearId: n
     await promo.insertPromotions(c, ctx.schoolId, { fromYearId: yearId, toYearId, order: body.order, userId: ctx.userId }, rows);
     const counts = { promote: 0, repeat: 0, leave: 0, graduate: 0 };
     for (const r of rows) counts[r.outcome]++;
-    return { toYearId, toYearName: p.toYear.name, counts, classesCreated };
+    const structure = body.copyStructure
+      ? await copyStructure(c, {
+          schoolId: ctx.schoolId,
+          fromYearId: yearId,
+          day: p.day,
+          toYear: { id: toYearId, startsOn: p.toYear.startsOn },
+          moving: movingClasses(p.pupils).map((k) => ({ ...k, toClassId: classes.get(`${k.grade + 1}-${k.letter}`)! })),
+          placed: rows.filter((r) => r.toClassId !== null).map((r) => ({ pupilId: r.pupilId, toClassId: r.toClassId!, outcome: r.outcome })),
+          timetable: body.copyTimetable,
+        })
+      : null;
+    return { toYearId, toYearName: p.toYear.name, counts, classesCreated, structure };
   });
 }

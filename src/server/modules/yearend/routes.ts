@@ -52,5 +52,5 @@ export const yearendRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/schools/:schoolId/years/:yearId/promotion', {
     config: { policy: canPromote },
     schema: { tags, summary: 'Apply the promotion with exceptions (repeat, leave, graduate): makes the next year and its classes', params: ZYearParams, body: ZPromotionBody, response: { 200: ZPromotionResult } },
-  }, async (req) => promotion.applyPromotion(app.db, ctx(req), req.params.yearId, { order: req.body.order, exceptions: req.body.exceptions }));
+  }, async (req) => promotion.applyPromotion(app.db, ctx(req), req.params.yearId, req.body));
 };

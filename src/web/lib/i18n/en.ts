@@ -1,7 +1,11 @@
+import { yearStructureEn } from '../../features/archive/i18n.js';
+import { deliveryEn } from '../../features/delivery/i18n.js';
 import type { Dictionary } from './uk.js';
 
 /** English, the second language: the same keys as uk.ts. */
 export const en: Dictionary = {
+  yearStructure: yearStructureEn,
+  delivery: deliveryEn,
   app: {
     name: 'Klasnyi',
     tagline: 'Electronic class journals for the city’s schools',

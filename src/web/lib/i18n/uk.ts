@@ -1,5 +1,10 @@
+import { yearStructureUk } from '../../features/archive/i18n.js';
+import { deliveryUk } from '../../features/delivery/i18n.js';
+
 /** Ukrainian, the default language. Every key here exists in en.ts too (the type checks it). */
 export const uk = {
+  yearStructure: yearStructureUk,
+  delivery: deliveryUk,
   app: {
     name: 'Класний журнал',
     tagline: 'Електронні класні журнали шкіл міста',

@@ -7,6 +7,7 @@ import { formatDate } from '../../../lib/format.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useApplyPromotion } from '../api/apply-promotion.js';
 import { usePromotion } from '../api/get-promotion.js';
+import { StructurePreview } from './StructurePreview.js';
 
 function target(outcome: TPromotionOutcome, label: string): string | null {
   const [grade, letter] = label.split('-');
@@ -20,12 +21,13 @@ function Preview({ schoolId, yearId, data }: { schoolId: number; yearId: number;
   const [changes, setChanges] = useState<Record<number, TPromotionOutcome>>({});
   const [order, setOrder] = useState('');
   const [result, setResult] = useState<TPromotionResult | null>(null);
+  const [copy, setCopy] = useState({ copyStructure: true, copyTimetable: false });
   const apply = useApplyPromotion(schoolId);
   const outcomeLabel = (o: TPromotionOutcome) => t(`yearend.outcome.${o}`);
   const exceptions = Object.entries(changes).map(([pupilId, outcome]) => ({ pupilId: Number(pupilId), outcome }));
   const submit = () =>
     apply.mutate(
-      { yearId, body: { order: order.trim(), exceptions } },
+      { yearId, body: { order: order.trim(), exceptions, ...copy } },
       {
         onSuccess: (r) => {
           setResult(r);
@@ -47,6 +49,7 @@ function Preview({ schoolId, yearId, data }: { schoolId: number; yearId: number;
       {result && (
         <Alert color="teal" variant="light">
           {t('yearend.resultLine', { ...result.counts, classes: result.classesCreated })}
+          {result.structure && <Text size="sm">{t('yearStructure.resultLine', result.structure)}</Text>}
         </Alert>
       )}
       {data.classes.map((k) => (
@@ -88,6 +91,9 @@ function Preview({ schoolId, yearId, data }: { schoolId: number; yearId: number;
           </Table.ScrollContainer>
         </Paper>
       ))}
+      {!data.applied && !result && data.structure && (
+        <StructurePreview plan={data.structure} copyStructure={copy.copyStructure} copyTimetable={copy.copyTimetable} onChange={setCopy} />
+      )}
       {!data.applied && !result && (
         <Stack gap="xs" maw={640}>
           <TextInput label={t('yearend.order')} description={t('yearend.orderHint')} value={order} onChange={(e) => setOrder(e.currentTarget.value)} maxLength={200} />
