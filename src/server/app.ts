@@ -14,6 +14,7 @@ import type { Database } from './db/database.js';
 import { registerAccessControl } from './http/access.js';
 import { registerErrorHandler, zodValidatorCompiler } from './http/errors.js';
 import { archiveRoutes } from './modules/archive/routes.js';
+import { attachmentsRoutes } from './modules/attachments/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import * as auth from './modules/auth/service.js';
 import { controlRoutes } from './modules/control/routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(opts: { db: Database; config: TConfig; logger?: b
   await app.register(calendarRoutes);
   await app.register(monitoringRoutes);
   await app.register(readinessRoutes);
+  await app.register(attachmentsRoutes);
   await app.register(deliveryRoutes);
 
   if (existsSync(WEB_DIST)) {

@@ -18,6 +18,10 @@ const ZConfig = z.object({
   ARCHIVE_DIR: z.string().default('./data/archive'),
   ARCHIVE_RETENTION_JOURNAL_YEARS: z.coerce.number().int().positive().default(5),
   ARCHIVE_RETENTION_SUMMARY_YEARS: z.coerce.number().int().positive().default(75),
+  /** largest homework attachment (a school may set a smaller one in school.settings.attachments.maxMb) */
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  /** when set, attachment bytes go to this folder instead of the database */
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
   TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),

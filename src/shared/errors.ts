@@ -235,6 +235,18 @@ export const ERRORS = {
     en: 'Key type {type} is not supported: ECDSA or RSA is needed.',
   },
   signature_invalid: { status: 400, uk: 'Підпис не прийнято: {reason}', en: 'The signature was not accepted: {reason}' },
+  attachment_too_large: {
+    status: 413,
+    uk: 'Файл «{name}» завеликий: можна до {limit} МБ. Файл не збережено.',
+    en: 'The file “{name}” is too large: {limit} MB at most. The file was not saved.',
+  },
+  attachment_type: {
+    status: 415,
+    uk: 'Файл «{name}» не є документом дозволеного типу (PDF, зображення, документи Office чи OpenDocument). Файл не збережено.',
+    en: 'The file “{name}” is not a document of an allowed type (PDF, image, Office or OpenDocument). The file was not saved.',
+  },
+  attachment_missing: { status: 400, uk: 'Виберіть файл для завантаження.', en: 'Choose a file to upload.' },
+  attachment_empty: { status: 400, uk: 'Файл «{name}» порожній.', en: 'The file “{name}” is empty.' },
 } as const satisfies Record<string, { status: number; uk: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS | (string & {});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAttachmentLink } from './attachments.js';
 
 const id = z.coerce.number().int().positive();
 export const ZDiaryParams = z.object({ schoolId: id, pupilId: id });
@@ -16,6 +17,8 @@ export const ZDiaryLesson = z.object({
   cancelled: z.boolean(),
   mark: z.string(),
   absent: z.boolean(),
+  /** files attached to the homework */
+  attachments: z.array(ZAttachmentLink),
 });
 export type TDiaryLesson = z.infer<typeof ZDiaryLesson>;
 

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.js';
 import { type Client, type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
 import { membershipOf } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
+import { attachmentLinks } from '../attachments/repo.js';
 import { semesterOf } from '../journal/access.js';
 import { isFamilyOf } from '../people/policy.js';
 import * as repo from './repo.js';
@@ -36,8 +37,10 @@ export async function diaryWeekJson(db: Database, ctx: TenantContext, principal:
     const pupil = await loadPupil(c, ctx, principal, pupilId);
     const today = todayOf(db);
     const { start, end } = weekOf(date ?? today);
-    const lessons = await repo.weekLessonsJson(c, ctx.schoolId, pupilId, start, end);
-    return `{"pupil":${JSON.stringify(pupil)},"weekStart":"${start}","weekEnd":"${end}","today":"${today}","lessons":${lessons}}`;
+    const lessons = JSON.parse(await repo.weekLessonsJson(c, ctx.schoolId, pupilId, start, end)) as { lessonId: number }[];
+    const files = await attachmentLinks(c, ctx.schoolId, lessons.map((l) => l.lessonId));
+    const withFiles = lessons.map((l) => ({ ...l, attachments: files.get(l.lessonId) ?? [] }));
+    return `{"pupil":${JSON.stringify(pupil)},"weekStart":"${start}","weekEnd":"${end}","today":"${today}","lessons":${JSON.stringify(withFiles)}}`;
   });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysOfWeek, shiftWeek } from './week.js';
 
-const lesson = (date: string, period: number) => ({ lessonId: period, date, period, subjectName: 'Математика', topic: '', homework: '', remote: false, cancelled: false, mark: '', absent: false });
+const lesson = (date: string, period: number) => ({ lessonId: period, date, period, subjectName: 'Математика', topic: '', homework: '', remote: false, cancelled: false, mark: '', absent: false, attachments: [] });
 
 describe('diary week', () => {
   it('lists Monday to Friday, and Saturday only when it has lessons', () => {
