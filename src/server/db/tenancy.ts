@@ -48,6 +48,27 @@ export function withSchool<T>(db: Database, ctx: TenantContext, fn: (c: Client) 
   return inTransaction(db, begin, fn);
 }
 
+const stampedToday = new WeakMap<Client, string>();
+
+/**
+ * Runs fn on one connection as the owner role WITHOUT a transaction (each statement commits on
+ * its own): for single-statement reads on the hot path, such as the session look-up before every
+ * request. A pinned today is set once per connection (session-level), so app_today() is right.
+ */
+export async function withConnection<T>(db: Database, fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = await db.pool.connect();
+  try {
+    const today = db.today && ISO_DATE.test(db.today) ? db.today : '';
+    if (stampedToday.get(client) !== today) {
+      await client.query(`SELECT set_config('app.today', '${today}', false)`);
+      stampedToday.set(client, today);
+    }
+    return await fn(client);
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * Runs fn in one transaction as the owner role: only for work that is not one school's
  * (accounts and sessions, city aggregates, migrations, the demo generator).

@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { TPrincipal } from '../../../shared/roles.js';
 import type { TConfig } from '../../config.js';
 import type { Database } from '../../db/database.js';
-import { type Client, withSystem } from '../../db/tenancy.js';
+import { type Client, withConnection, withSystem } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
 import * as repo from './repo.js';
 
@@ -76,29 +76,34 @@ export async function openSession(c: Client, config: TConfig, userId: number, cl
 
 /** The person behind a session token hash, or null when the session is gone or expired. */
 export async function loadSession(db: Database, config: TConfig, tokenHash: string) {
-  return withSystem(db, async (c) => {
-    const row = await repo.loadSessionPrincipal(c, tokenHash);
-    if (!row) return null;
-    if (row.refresh) {
-      await repo.touchSession(c, tokenHash, new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000));
-    }
-    const principal: TPrincipal = {
-      userId: row.user_id,
-      login: row.login,
-      fullName: row.full_name,
-      locale: row.locale,
-      schools: row.schools ?? [],
-      cities: row.cities ?? [],
-    };
-    return { principal, csrfToken: row.csrf_token };
-  });
+  // one statement, no transaction: this runs before every request
+  const row = await withConnection(db, (c) => repo.loadSessionPrincipal(c, tokenHash));
+  if (!row) return null;
+  if (row.refresh) {
+    await withSystem(db, (c) => repo.touchSession(c, tokenHash, new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000)));
+  }
+  const principal: TPrincipal = {
+    userId: row.user_id,
+    login: row.login,
+    fullName: row.full_name,
+    locale: row.locale,
+    schools: row.schools ?? [],
+    cities: row.cities ?? [],
+    mustChangePassword: row.must_change_password,
+  };
+  return { principal, csrfToken: row.csrf_token };
 }
 
 export async function logout(db: Database, tokenHash: string): Promise<void> {
   await withSystem(db, (c) => repo.deleteSession(c, tokenHash));
 }
 
-/** Changes the password after checking the current one; ends the person's other sessions. */
+/**
+ * Changes the password after checking the current one; ends the person's other sessions.
+ * The new one has at least MIN_PASSWORD_LENGTH characters, differs from the current one (a
+ * one-time password from the administrator must really be replaced) and is not the login.
+ * Choosing it lifts the obligation to change a one-time password.
+ */
 export async function changePassword(
   db: Database,
   userId: number,
@@ -106,9 +111,11 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   if (input.newPassword.length < MIN_PASSWORD_LENGTH) throw new AppError('weak_password');
+  if (input.newPassword === input.currentPassword) throw new AppError('password_reused');
   await withSystem(db, async (c) => {
     const current = await repo.passwordHashOf(c, userId);
     if (!current || !(await verify(current, input.currentPassword))) throw new AppError('wrong_password');
+    if (input.newPassword.trim().toLowerCase() === (await repo.loginOf(c, userId))) throw new AppError('password_is_login');
     await repo.setPasswordHash(c, userId, await hashPassword(input.newPassword));
     await repo.deleteOtherSessions(c, userId, tokenHash);
   });

@@ -2,19 +2,26 @@ import type { TPrincipal } from '../../../shared/roles.js';
 import type { Client, TenantContext } from '../../db/tenancy.js';
 import { membershipOf } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
-import { type PageMeta, pageMeta, substitutedLessonIds } from './page.repo.js';
+import { type PageMeta, pageMeta, pageMetaWithRevision, substitutedLessonIds } from './page.repo.js';
 import { canReadPage, canWritePage } from './policy.js';
 
 export interface PageAccess {
-  meta: PageMeta;
+  meta: PageMeta & { revision?: string };
   canRead: boolean;
   canWrite: boolean;
   substituteLessonIds: number[];
 }
 
 /** Loads a page and decides what the person may do with it; 404 when the school has no such page. */
-export async function loadPageAccess(c: Client, ctx: TenantContext, principal: TPrincipal, pageId: number, lang: 'uk' | 'en' = 'uk'): Promise<PageAccess> {
-  const meta = await pageMeta(c, ctx.schoolId, pageId, lang);
+export async function loadPageAccess(
+  c: Client,
+  ctx: TenantContext,
+  principal: TPrincipal,
+  pageId: number,
+  lang: 'uk' | 'en' = 'uk',
+  opts: { revision?: boolean } = {},
+): Promise<PageAccess> {
+  const meta = opts.revision ? await pageMetaWithRevision(c, ctx.schoolId, pageId, lang) : await pageMeta(c, ctx.schoolId, pageId, lang);
   if (!meta) throw new AppError('not_found');
   const m = membershipOf(principal, ctx.schoolId);
   const facts = { roles: m?.roles ?? [], userId: ctx.userId, classIds: m?.classIds ?? [], page: { teacherId: meta.teacherId, classId: meta.classId } };
@@ -25,8 +32,15 @@ export async function loadPageAccess(c: Client, ctx: TenantContext, principal: T
 }
 
 /** Like loadPageAccess, but refuses a person who may not read the page. */
-export async function requireReadablePage(c: Client, ctx: TenantContext, principal: TPrincipal, pageId: number, lang: 'uk' | 'en' = 'uk') {
-  const access = await loadPageAccess(c, ctx, principal, pageId, lang);
+export async function requireReadablePage(
+  c: Client,
+  ctx: TenantContext,
+  principal: TPrincipal,
+  pageId: number,
+  lang: 'uk' | 'en' = 'uk',
+  opts: { revision?: boolean } = {},
+) {
+  const access = await loadPageAccess(c, ctx, principal, pageId, lang, opts);
   if (!access.canRead) throw new AppError('forbidden');
   return access;
 }

@@ -20,9 +20,8 @@ export interface PageMeta {
   semesters: { number: number; startsOn: string; endsOn: string }[];
 }
 
-/** A page with what every rule about it needs: class, grade, scale, year and its semesters. */
-export async function pageMeta(c: Client, schoolId: number, pageId: number, lang: 'uk' | 'en' = 'uk'): Promise<PageMeta | undefined> {
-  const r = await c.query<PageMeta>({ name: 'page-meta', text: `SELECT jp.id, jp.year_id AS "yearId", jp.class_id AS "classId", jp.group_id AS "groupId",
+/** The columns of pageMeta, shared by the plain and the revision-reading statement. */
+const META_COLUMNS = ` jp.id, jp.year_id AS "yearId", jp.class_id AS "classId", jp.group_id AS "groupId",
             k.grade || '-' || k.letter AS "classLabel", k.grade::int AS grade, s.name AS "subjectName", g.name AS "groupName",
             jp.teacher_id AS "teacherId",
             CASE WHEN u.id IS NULL THEN NULL ELSE trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) END AS "teacherName",
@@ -31,8 +30,9 @@ export async function pageMeta(c: Client, schoolId: number, pageId: number, lang
             COALESCE((sc.settings->>'passFail')::boolean, false) AS "passFail",
             y.name AS "yearName", y.starts_on AS "yearStartsOn", y.ends_on AS "yearEndsOn", y.status AS "yearStatus",
             (SELECT COALESCE(json_agg(json_build_object('number', m.number, 'startsOn', m.starts_on, 'endsOn', m.ends_on) ORDER BY m.number), '[]')
-             FROM semester m WHERE m.school_id = jp.school_id AND m.year_id = jp.year_id) AS semesters
-     FROM journal_page jp
+             FROM semester m WHERE m.school_id = jp.school_id AND m.year_id = jp.year_id) AS semesters`;
+
+const META_FROM = `     FROM journal_page jp
      JOIN school_class k ON k.school_id = jp.school_id AND k.id = jp.class_id
      JOIN subject s ON s.school_id = jp.school_id AND s.id = jp.subject_id
      JOIN school_year y ON y.school_id = jp.school_id AND y.id = jp.year_id
@@ -40,7 +40,36 @@ export async function pageMeta(c: Client, schoolId: number, pageId: number, lang
      JOIN school sc ON sc.id = jp.school_id
      LEFT JOIN class_group g ON g.school_id = jp.school_id AND g.id = jp.group_id
      LEFT JOIN app_user u ON u.id = jp.teacher_id
-     WHERE jp.school_id = $1 AND jp.id = $2`, values: [schoolId, pageId, lang] });
+     WHERE jp.school_id = $1 AND jp.id = $2`;
+
+/**
+ * The page's revision: every row its grid and pupils are built from, by id and xmin (a row's
+ * xmin changes whenever the row does; cells and summary marks touch their lesson or column, see
+ * migration 056). Equal strings mean the rendered grid is still true; a spurious difference only
+ * costs a rebuild.
+ */
+const REVISION = `(SELECT md5(COALESCE(string_agg(x, ','), '')) FROM (
+         SELECT 'l' || l.id || ':' || l.xmin::text AS x FROM lesson l WHERE l.school_id = jp.school_id AND l.page_id = jp.id
+         UNION ALL SELECT 'c' || sc.id || ':' || sc.xmin::text FROM summary_column sc WHERE sc.school_id = jp.school_id AND sc.page_id = jp.id
+         UNION ALL SELECT 'e' || e.id || ':' || e.xmin::text || ':' || p.xmin::text
+           FROM enrollment e JOIN pupil p ON p.school_id = e.school_id AND p.id = e.pupil_id
+           WHERE e.school_id = jp.school_id AND e.class_id = jp.class_id
+         UNION ALL SELECT 'g' || gm.pupil_id || ':' || gm.xmin::text FROM group_member gm
+           WHERE gm.school_id = jp.school_id AND gm.group_id = jp.group_id) parts)`;
+
+/** A page with what every rule about it needs: class, grade, scale, year and its semesters. */
+export async function pageMeta(c: Client, schoolId: number, pageId: number, lang: 'uk' | 'en' = 'uk'): Promise<PageMeta | undefined> {
+  const r = await c.query<PageMeta>({ name: 'page-meta', text: `SELECT ${META_COLUMNS}\n${META_FROM}`, values: [schoolId, pageId, lang] });
+  return r.rows[0];
+}
+
+/** pageMeta with the page's revision (for the grid cache) in the same round trip. */
+export async function pageMetaWithRevision(c: Client, schoolId: number, pageId: number, lang: 'uk' | 'en' = 'uk'): Promise<(PageMeta & { revision: string }) | undefined> {
+  const r = await c.query<PageMeta & { revision: string }>({
+    name: 'page-meta-revision',
+    text: `SELECT ${META_COLUMNS},\n            ${REVISION} AS revision\n${META_FROM}`,
+    values: [schoolId, pageId, lang],
+  });
   return r.rows[0];
 }
 
