@@ -22,6 +22,18 @@ export const ERRORS = {
     uk: 'Новий пароль має містити щонайменше 10 символів.',
     en: 'The new password must be at least 10 characters long.',
   },
+  password_reused: {
+    status: 400,
+    uk: 'Новий пароль має відрізнятися від поточного.',
+    en: 'The new password must differ from the current one.',
+  },
+  password_is_login: { status: 400, uk: 'Пароль не може збігатися з логіном.', en: 'The password must not be the same as the login.' },
+  password_change_required: {
+    status: 403,
+    uk: 'Спершу змініть одноразовий пароль на власний.',
+    en: 'Please replace your one-time password with your own first.',
+  },
+  no_such_year: { status: 404, uk: 'Такого навчального року в закладі немає.', en: 'The school has no such school year.' },
   conflict: {
     status: 409,
     uk: 'Цей запис щойно змінив інший користувач. Перегляньте поточне значення.',

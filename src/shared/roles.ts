@@ -46,4 +46,6 @@ export interface TPrincipal {
   locale: 'uk' | 'en';
   schools: TMembership[];
   cities: TCityMembership[];
+  /** signed in with a one-time password from the administrator: must choose their own first */
+  mustChangePassword?: boolean;
 }

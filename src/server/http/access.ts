@@ -11,6 +11,8 @@ declare module 'fastify' {
     public?: boolean;
     /** who may call the route; a route without one is refused to everybody */
     policy?: Policy;
+    /** open to a person who must still replace a one-time password (me, change password) */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     principal: TPrincipal | null;
@@ -47,7 +49,8 @@ export const anyAuthenticated: Policy = () => true;
 
 /**
  * Deny by default: every /api route needs a session unless marked public, mutating requests
- * must carry the session's CSRF token, and a route with no policy is refused.
+ * must carry the session's CSRF token, a person signed in with a one-time password reaches only
+ * the routes marked beforePasswordChange, and a route with no policy is refused.
  */
 export function registerAccessControl(app: FastifyInstance, opts: { cookieName: string; hashToken: (t: string) => string; loadSession: SessionLoader }): void {
   app.decorateRequest('principal', null);
@@ -70,6 +73,7 @@ export function registerAccessControl(app: FastifyInstance, opts: { cookieName: 
     if (config.public) return;
     if (!req.principal) throw new AppError('unauthenticated');
     if (MUTATING.has(req.method) && req.headers['x-csrf-token'] !== req.csrfToken) throw new AppError('csrf');
+    if (req.principal.mustChangePassword && !config.beforePasswordChange) throw new AppError('password_change_required');
     if (!config.policy?.(req.principal, req)) throw new AppError('forbidden');
   });
 }

@@ -85,7 +85,24 @@ export const ZStaffPatch = z.object({
 });
 export type TStaffPatch = z.infer<typeof ZStaffPatch>;
 
-export const ZStaffRoles = z.object({ roles: z.array(z.enum(STAFF_ROLES)).max(4) });
+/** Roles in one school year: the current one unless yearId names another year of the school. */
+export const ZStaffRoles = z.object({ roles: z.array(z.enum(STAFF_ROLES)).max(4), yearId: id.optional() });
+
+/** A person's roles in each school year of the school (closed years are kept and read-only). */
+export const ZStaffYearRoles = z.object({
+  years: z.array(
+    z.object({
+      yearId: z.number(),
+      name: z.string(),
+      startsOn: z.string(),
+      endsOn: z.string(),
+      closed: z.boolean(),
+      current: z.boolean(),
+      roles: z.array(z.enum(STAFF_ROLES)),
+    }),
+  ),
+});
+export type TStaffYearRoles = z.infer<typeof ZStaffYearRoles>;
 
 /** A new account or a reset: the one-time password is shown once and never again. */
 export const ZStaffCredentials = z.object({ staff: ZStaffMember, login: z.string(), initialPassword: z.string() });

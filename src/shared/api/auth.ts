@@ -32,6 +32,8 @@ export const ZMe = z.object({
   csrfToken: z.string(),
   schools: z.array(ZMembership),
   cities: z.array(z.object({ cityId: z.number(), cityName: z.string() })),
+  /** true after a sign-in with a one-time password: every other screen waits for a new one */
+  mustChangePassword: z.boolean(),
 });
 export type TMe = z.infer<typeof ZMe>;
 

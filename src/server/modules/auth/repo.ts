@@ -8,11 +8,12 @@ export interface UserRow {
   active: boolean;
   failed_logins: number;
   locked_until: Date | null;
+  must_change_password: boolean;
 }
 
 export async function findUserByLogin(c: Client, login: string): Promise<UserRow | undefined> {
   const r = await c.query<UserRow>(
-    'SELECT id, login, password_hash, active, failed_logins, locked_until FROM app_user WHERE login = $1 FOR UPDATE',
+    'SELECT id, login, password_hash, active, failed_logins, locked_until, must_change_password FROM app_user WHERE login = $1 FOR UPDATE',
     [login],
   );
   return r.rows[0];
@@ -56,8 +57,12 @@ export async function passwordHashOf(c: Client, userId: number): Promise<string 
   return r.rows[0]?.password_hash ?? null;
 }
 
+export async function loginOf(c: Client, userId: number): Promise<string> {
+  return (await c.query('SELECT login FROM app_user WHERE id = $1', [userId])).rows[0].login;
+}
+
 export async function setPasswordHash(c: Client, userId: number, hash: string): Promise<void> {
-  await c.query('UPDATE app_user SET password_hash = $2, password_changed_at = now() WHERE id = $1', [userId, hash]);
+  await c.query('UPDATE app_user SET password_hash = $2, password_changed_at = now(), must_change_password = false WHERE id = $1', [userId, hash]);
 }
 
 export async function setLocale(c: Client, userId: number, locale: string): Promise<void> {
@@ -71,6 +76,7 @@ export interface SessionPrincipalRow {
   locale: 'uk' | 'en';
   csrf_token: string;
   refresh: boolean;
+  must_change_password: boolean;
   schools: TMembership[] | null;
   cities: TCityMembership[] | null;
 }
@@ -80,6 +86,10 @@ export interface SessionPrincipalRow {
  * children (guardian), own pupil record, city roles. Only active staff and current
  * enrollments count. Children and the own pupil record count only with valid consent to
  * process personal data: a withdrawal ends the family's access with the next request.
+ * Staff roles and classes led are those of each school's current year (school_current_year).
+ *
+ * The session and everything the access rules need about its person, in one statement: it runs
+ * before every request, outside a transaction (see withConnection), in one round trip.
  */
 export async function loadSessionPrincipal(c: Client, tokenHash: string): Promise<SessionPrincipalRow | undefined> {
   const r = await c.query<SessionPrincipalRow>({ name: 'session-principal', text: `WITH s AS (
@@ -97,6 +107,7 @@ export async function loadSessionPrincipal(c: Client, tokenHash: string): Promis
        SELECT c.school_id, array_agg(c.id ORDER BY c.grade, c.letter) AS class_ids
        FROM school_class c
        JOIN school_year y ON y.school_id = c.school_id AND y.id = c.year_id AND y.status = 'open'
+                         AND y.id = school_current_year(c.school_id)
        JOIN staff st ON st.school_id = c.school_id AND st.user_id = c.class_teacher_id AND st.active
        WHERE c.class_teacher_id = (SELECT user_id FROM s)
        GROUP BY c.school_id
@@ -126,7 +137,7 @@ export async function loadSessionPrincipal(c: Client, tokenHash: string): Promis
             WHERE user_id = (SELECT user_id FROM s) AND pupil_consent_valid(school_id, id) GROUP BY school_id),
      ids AS (SELECT school_id FROM staff_m UNION SELECT school_id FROM led UNION SELECT school_id FROM kids UNION SELECT school_id FROM me)
      SELECT s.user_id, u.login, trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) AS full_name,
-            u.locale, s.csrf_token, s.refresh,
+            u.locale, s.csrf_token, s.refresh, u.must_change_password,
             (SELECT json_agg(json_build_object(
                 'schoolId', sc.id, 'schoolName', sc.short_name,
                 'roles', COALESCE(staff_m.roles, ARRAY[]::text[])

@@ -64,15 +64,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/auth/me', {
-    config: { policy: canUseOwnAccount },
+    config: { policy: canUseOwnAccount, beforePasswordChange: true },
     schema: { tags, summary: 'Who is signed in: schools, roles, children, CSRF token', response: { 200: ZMe } },
   }, async (req) => {
     const p = req.principal!;
-    return { ...p, csrfToken: req.csrfToken! };
+    return { ...p, mustChangePassword: !!p.mustChangePassword, csrfToken: req.csrfToken! };
   });
 
   app.post('/api/auth/password', {
-    config: { policy: canUseOwnAccount },
+    config: { policy: canUseOwnAccount, beforePasswordChange: true },
     schema: { tags, summary: 'Change own password', body: ZChangePasswordBody, response: { 200: ZOk } },
   }, async (req) => {
     await service.changePassword(app.db, req.principal!.userId, req.sessionTokenHash!, req.body);
@@ -80,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.put('/api/auth/locale', {
-    config: { policy: canUseOwnAccount },
+    config: { policy: canUseOwnAccount, beforePasswordChange: true },
     schema: { tags, summary: 'Set the interface language', body: ZLocaleBody, response: { 200: ZOk } },
   }, async (req) => {
     await service.setLocale(app.db, req.principal!.userId, req.body.locale);

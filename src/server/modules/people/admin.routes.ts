@@ -27,6 +27,7 @@ import {
   ZStaffParams,
   ZStaffPatch,
   ZStaffRoles,
+  ZStaffYearRoles,
   ZTransfer,
 } from '../../../shared/api/admin.js';
 import { ZSchoolParams } from '../../../shared/api/schools.js';
@@ -86,8 +87,13 @@ export const peopleAdminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(`${base}/staff/:userId/roles`, {
     config,
-    schema: { tags, summary: "The person's roles in this school", params: ZStaffParams, body: ZStaffRoles, response: { 200: ZStaffMember } },
-  }, async (req) => staff.setRoles(app.db, ctx(req), req.params.userId, req.body.roles));
+    schema: { tags, summary: "The person's roles in this school for a school year (the current one unless yearId)", params: ZStaffParams, body: ZStaffRoles, response: { 200: ZStaffMember } },
+  }, async (req) => staff.setRoles(app.db, ctx(req), req.params.userId, req.body.roles, req.body.yearId));
+
+  app.get(`${base}/staff/:userId/roles`, {
+    config,
+    schema: { tags, summary: "The person's roles in each school year (closed years read-only)", params: ZStaffParams, response: { 200: ZStaffYearRoles } },
+  }, async (req) => staff.yearRoles(app.db, ctx(req), req.params.userId));
 
   app.get(`${base}/staff/:userId/history`, {
     config,

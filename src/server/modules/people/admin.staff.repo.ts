@@ -9,7 +9,7 @@ const STAFF_SELECT = `
          COALESCE((SELECT json_agg(json_build_object('id', k.id, 'label', k.grade || '-' || k.letter) ORDER BY k.grade, k.letter)
                    FROM school_class k JOIN school_year y ON y.school_id = k.school_id AND y.id = k.year_id AND y.status = 'open'
                    WHERE k.school_id = st.school_id AND k.class_teacher_id = st.user_id), '[]') AS classes,
-         (u.password_changed_at IS NULL) AS "mustChangePassword"
+         u.must_change_password AS "mustChangePassword"
   FROM staff st JOIN app_user u ON u.id = st.user_id`;
 
 export async function listStaff(c: Client, schoolId: number): Promise<TStaffMember[]> {
@@ -50,8 +50,8 @@ export interface NewAccount {
 export async function insertStaff(c: Client, schoolId: number, people: NewAccount[]): Promise<number[]> {
   if (!people.length) return [];
   const users = await c.query(
-    `INSERT INTO app_user (login, password_hash, last_name, first_name, middle_name, email)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+    `INSERT INTO app_user (login, password_hash, last_name, first_name, middle_name, email, must_change_password)
+     SELECT *, true FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
      RETURNING id, login`,
     [
       people.map((p) => p.login),
@@ -110,23 +110,51 @@ export async function hasMembershipAnywhere(c: Client, userId: number): Promise<
   return (await c.query('SELECT app_user_has_membership($1) AS m', [userId])).rows[0].m;
 }
 
-/** A new one-time password: the person is asked to change it (password_changed_at empty). */
+/** A new one-time password: the person must change it at the next sign-in. */
 export async function setOneTimePassword(c: Client, userId: number, passwordHash: string): Promise<void> {
   await c.query(
-    'UPDATE app_user SET password_hash = $2, password_changed_at = NULL, failed_logins = 0, locked_until = NULL WHERE id = $1',
+    `UPDATE app_user SET password_hash = $2, password_changed_at = NULL, must_change_password = true,
+            failed_logins = 0, locked_until = NULL WHERE id = $1`,
     [userId, passwordHash],
   );
 }
 
-export async function addRoles(c: Client, schoolId: number, userId: number, roles: string[]): Promise<void> {
+/** The school's years with whether each is the current one (school_current_year). */
+export async function schoolYears(c: Client, schoolId: number) {
+  const r = await c.query(
+    `SELECT y.id AS "yearId", y.name, to_char(y.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(y.ends_on, 'YYYY-MM-DD') AS "endsOn",
+            y.status = 'closed' AS closed, y.id = school_current_year(y.school_id) AS current
+     FROM school_year y WHERE y.school_id = $1 ORDER BY y.starts_on`,
+    [schoolId],
+  );
+  return r.rows as { yearId: number; name: string; startsOn: string; endsOn: string; closed: boolean; current: boolean }[];
+}
+
+/** A person's roles in each year of the school. */
+export async function yearRoles(c: Client, schoolId: number, userId: number): Promise<Map<number, string[]>> {
+  const r = await c.query(
+    `SELECT year_id AS "yearId", array_agg(role ORDER BY role) AS roles FROM staff_year_role
+     WHERE school_id = $1 AND user_id = $2 GROUP BY year_id`,
+    [schoolId, userId],
+  );
+  return new Map(r.rows.map((x) => [x.yearId as number, x.roles as string[]]));
+}
+
+export async function addRoles(c: Client, schoolId: number, yearId: number, userId: number, roles: string[]): Promise<void> {
   await c.query(
-    'INSERT INTO staff_role (school_id, user_id, role) SELECT $1, $2, r FROM unnest($3::text[]) r ON CONFLICT DO NOTHING',
-    [schoolId, userId, roles],
+    `INSERT INTO staff_year_role (school_id, year_id, user_id, role) SELECT $1, $2, $3, r FROM unnest($4::text[]) r
+     ON CONFLICT DO NOTHING`,
+    [schoolId, yearId, userId, roles],
   );
 }
 
-export async function removeRoles(c: Client, schoolId: number, userId: number, roles: string[]): Promise<void> {
-  await c.query('DELETE FROM staff_role WHERE school_id = $1 AND user_id = $2 AND role = ANY($3::text[])', [schoolId, userId, roles]);
+export async function removeRoles(c: Client, schoolId: number, yearId: number, userId: number, roles: string[]): Promise<void> {
+  await c.query('DELETE FROM staff_year_role WHERE school_id = $1 AND year_id = $2 AND user_id = $3 AND role = ANY($4::text[])', [
+    schoolId,
+    yearId,
+    userId,
+    roles,
+  ]);
 }
 
 export async function logStaffChanges(

@@ -1,4 +1,4 @@
-import type { TStaffCreate, TStaffMember, TStaffPatch } from '../../../shared/api/admin.js';
+import type { TStaffCreate, TStaffMember, TStaffPatch, TStaffYearRoles } from '../../../shared/api/admin.js';
 import { ZStaffCreate } from '../../../shared/api/admin.js';
 import { ERRORS, formatMessage, type Lang } from '../../../shared/errors.js';
 import type { Database } from '../../db/database.js';
@@ -104,19 +104,45 @@ export async function resetPassword(db: Database, ctx: TenantContext, userId: nu
   });
 }
 
-/** Sets the person's roles in this school; each added or removed role goes to the change log. */
-export async function setRoles(db: Database, ctx: TenantContext, userId: number, roles: string[]): Promise<TStaffMember> {
+/** The year roles are set for: the one named (of this school, not closed) or the current one. */
+async function yearFor(c: Client, schoolId: number, yearId: number | undefined) {
+  const years = await repo.schoolYears(c, schoolId);
+  const year = yearId === undefined ? years.find((y) => y.current) : years.find((y) => y.yearId === yearId);
+  if (!year) throw new AppError('no_such_year');
+  if (year.closed) throw new AppError('year_closed');
+  return year;
+}
+
+/** The person's roles in each school year: the current one, years to come, closed ones kept. */
+export async function yearRoles(db: Database, ctx: TenantContext, userId: number): Promise<TStaffYearRoles> {
   return withSchool(db, ctx, async (c) => {
-    const before = await loadStaff(c, ctx.schoolId, userId);
+    await loadStaff(c, ctx.schoolId, userId);
+    const roles = await repo.yearRoles(c, ctx.schoolId, userId);
+    const years = await repo.schoolYears(c, ctx.schoolId);
+    return { years: years.map((y) => ({ ...y, roles: (roles.get(y.yearId) ?? []) as TStaffYearRoles['years'][number]['roles'] })) };
+  });
+}
+
+/**
+ * Sets the person's roles in this school for one school year (the current one unless another
+ * is named): next year's roles do not change this year's, and a closed year's stay as they were.
+ * Each added or removed role goes to the change log with its year.
+ */
+export async function setRoles(db: Database, ctx: TenantContext, userId: number, roles: string[], yearId?: number): Promise<TStaffMember> {
+  return withSchool(db, ctx, async (c) => {
+    await loadStaff(c, ctx.schoolId, userId);
+    const year = await yearFor(c, ctx.schoolId, yearId);
+    const had = (await repo.yearRoles(c, ctx.schoolId, userId)).get(year.yearId) ?? [];
     const next = new Set(roles);
-    const added = [...next].filter((r) => !before.roles.includes(r as never));
-    const removed = before.roles.filter((r) => !next.has(r));
-    if (userId === ctx.userId && removed.includes('admin')) throw new AppError('self_lockout');
-    await repo.addRoles(c, ctx.schoolId, userId, added);
-    await repo.removeRoles(c, ctx.schoolId, userId, removed);
+    const added = [...next].filter((r) => !had.includes(r));
+    const removed = had.filter((r) => !next.has(r));
+    if (year.current && userId === ctx.userId && removed.includes('admin')) throw new AppError('self_lockout');
+    await repo.addRoles(c, ctx.schoolId, year.yearId, userId, added);
+    await repo.removeRoles(c, ctx.schoolId, year.yearId, userId, removed);
+    const details = (role: string) => ({ role, year: year.name });
     await repo.logStaffChanges(c, ctx.schoolId, ctx.userId, [
-      ...added.map((role) => ({ userId, action: 'role_added', details: { role } })),
-      ...removed.map((role) => ({ userId, action: 'role_removed', details: { role } })),
+      ...added.map((role) => ({ userId, action: 'role_added', details: details(role) })),
+      ...removed.map((role) => ({ userId, action: 'role_removed', details: details(role) })),
     ]);
     return loadStaff(c, ctx.schoolId, userId);
   });
