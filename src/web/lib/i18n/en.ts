@@ -1,4 +1,5 @@
 import { yearStructureEn } from '../../features/archive/i18n.js';
+import { attachmentsEn } from '../../features/attachments/i18n.js';
 import { deliveryEn } from '../../features/delivery/i18n.js';
 import type { Dictionary } from './uk.js';
 
@@ -6,6 +7,7 @@ import type { Dictionary } from './uk.js';
 export const en: Dictionary = {
   yearStructure: yearStructureEn,
   delivery: deliveryEn,
+  attachments: attachmentsEn,
   app: {
     name: 'Klasnyi',
     tagline: 'Electronic class journals for the city’s schools',

@@ -1,6 +1,7 @@
 import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TDiaryWeek } from '../../../../shared/api/diary.js';
+import { AttachmentLinks } from '../../attachments/components/AttachmentLinks.js';
 import { daysOfWeek } from './week.js';
 
 /** One card per school day: lessons with topic, homework, the mark or the absence. */
@@ -40,6 +41,7 @@ export function DiaryWeek({ week }: { week: TDiaryWeek }) {
                         {t('diaryView.homework')}: {l.homework}
                       </Text>
                     )}
+                    <AttachmentLinks files={l.attachments} />
                   </div>
                   <Group gap={4} wrap="nowrap">
                     {l.absent && (

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Divider, Drawer, Group, NumberInput, Stack, Sw
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TJournalPage, TLesson, TLessonPatch } from '../../../../../shared/api/journal.js';
+import { LessonAttachments } from '../../../attachments/components/LessonAttachments.js';
 import { formatDate } from '../../../../lib/format.js';
 import { notifySuccess } from '../../../../lib/notify.js';
 import { JournalApiError, journalErrorText } from '../../api/entries.js';
@@ -133,6 +134,7 @@ function LessonForm({ schoolId, page, lesson, patch, onDone }: LessonFormProps) 
             disabled={!writable}
           />
         )}
+        {page.grade > 1 && <LessonAttachments schoolId={schoolId} pageId={page.id} lessonId={lesson.id} late={late} lateEditDays={page.lateEditDays} />}
         <Switch label={t('journal.lesson.remote')} checked={form.remote} onChange={(e) => set('remote', e.currentTarget.checked)} disabled={!writable} />
         <Checkbox
           label={t('journal.lesson.attendance')}

@@ -1,0 +1,36 @@
+/** Strings of homework files: the lesson panel and the diary. */
+export const attachmentsUk = {
+  title: 'Файли до домашнього завдання',
+  none: 'Файлів немає.',
+  choose: 'Вибрати файл',
+  drop: 'Перетягніть файл сюди або',
+  hint: 'До {{limit}}: {{types}}. Тип перевіряється за вмістом файлу.',
+  uploading: 'Завантаження «{{name}}»…',
+  uploaded: 'Файл «{{name}}» додано.',
+  remove: 'Вилучити',
+  removeTitle: 'Вилучити файл «{{name}}»',
+  removed: 'Файл «{{name}}» вилучено.',
+  reason: 'Причина зміни (урок старший за {{days}} дн.)',
+  reasonNeeded: 'Щоб додати чи вилучити файл, укажіть причину зміни.',
+  open: 'Відкрити файл «{{name}}»',
+  diaryFiles: 'Файли',
+  units: { b: 'Б', kb: 'КБ', mb: 'МБ' },
+};
+
+export const attachmentsEn: typeof attachmentsUk = {
+  title: 'Homework files',
+  none: 'No files.',
+  choose: 'Choose a file',
+  drop: 'Drop a file here or',
+  hint: 'Up to {{limit}}: {{types}}. The type is checked from the file’s content.',
+  uploading: 'Uploading “{{name}}”…',
+  uploaded: 'The file “{{name}}” was added.',
+  remove: 'Remove',
+  removeTitle: 'Remove the file “{{name}}”',
+  removed: 'The file “{{name}}” was removed.',
+  reason: 'Reason for the change (the lesson is older than {{days}} days)',
+  reasonNeeded: 'To add or remove a file, give a reason for the change.',
+  open: 'Open the file “{{name}}”',
+  diaryFiles: 'Files',
+  units: { b: 'B', kb: 'KB', mb: 'MB' },
+};
