@@ -28,6 +28,7 @@ import { journalRoutes } from './modules/journal/routes.js';
 import { noticesRoutes } from './modules/notices/routes.js';
 import { peopleAdminRoutes } from './modules/people/admin.routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { planningRoutes } from './modules/planning/routes.js';
 import { calendarRoutes } from './modules/schools/calendar.routes.js';
 import { monitoringRoutes } from './modules/monitoring/routes.js';
 import { readinessRoutes } from './modules/readiness/routes.js';
@@ -118,6 +119,7 @@ export async function buildApp(opts: { db: Database; config: TConfig; logger?: b
   await app.register(calendarRoutes);
   await app.register(monitoringRoutes);
   await app.register(readinessRoutes);
+  await app.register(planningRoutes);
   await app.register(attachmentsRoutes);
   await app.register(deliveryRoutes);
 

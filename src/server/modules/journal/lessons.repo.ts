@@ -25,7 +25,8 @@ export async function lockLesson(c: Client, schoolId: number, lessonId: number):
 
 export async function updateLesson(c: Client, schoolId: number, userId: number, l: LessonRow): Promise<LessonRow> {
   const r = await c.query<LessonRow>(
-    `UPDATE lesson SET topic = $3, homework = $4, remote = $5, attendance_taken = $6, lesson_date = $7, period = $8, cancelled = $9,
+    // a topic the teacher changes is theirs: a re-mapping of the plan no longer replaces it
+    `UPDATE lesson SET topic_from_plan = topic_from_plan AND topic = $3, topic = $3, homework = $4, remote = $5, attendance_taken = $6, lesson_date = $7, period = $8, cancelled = $9,
             version = version + 1, updated_at = now(), updated_by = $10, first_entry_at = COALESCE(first_entry_at, now())
      WHERE school_id = $1 AND id = $2 RETURNING ${LESSON_COLUMNS}`,
     [schoolId, l.id, l.topic, l.homework, l.remote, l.attendanceTaken, l.date, l.period, l.cancelled, userId],

@@ -4,6 +4,7 @@ import type { TPrincipal } from '../../../shared/roles.js';
 import type { Database } from '../../db/database.js';
 import { type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
+import { remapLessonDates } from '../planning/remap.js';
 import { daysBetween, loadPageAccess, requireReadablePage } from './access.js';
 import { type ChangeRow, insertChanges } from './entries.repo.js';
 import * as repo from './lessons.repo.js';
@@ -64,7 +65,10 @@ export async function patchLesson(
       .map(([field, oldValue, newValue]) => ({ ...base, field, oldValue, newValue }));
     const saved = await repo.updateLesson(c, ctx.schoolId, ctx.userId, next);
     await insertChanges(c, ctx.schoolId, ctx.userId, history);
-    return saved;
+    if (next.date === lesson.date && next.period === lesson.period && next.cancelled === lesson.cancelled) return saved;
+    // the plan's topics shift over the lessons that are held now
+    await remapLessonDates(c, ctx.schoolId, opts.pageId, [lesson.date, next.date]);
+    return (await repo.lockLesson(c, ctx.schoolId, lesson.id))!;
   });
 }
 
@@ -86,7 +90,8 @@ export async function addLesson(
     await insertChanges(c, ctx.schoolId, ctx.userId, [
       { pageId: opts.pageId, lessonId: saved.id, columnId: null, pupilId: null, field: 'lesson', oldValue: '', newValue: `${l.date} #${l.period}`, reason: '', late: false },
     ]);
-    return saved;
+    await remapLessonDates(c, ctx.schoolId, opts.pageId, [l.date]);
+    return (await repo.lockLesson(c, ctx.schoolId, saved.id))!;
   });
 }
 

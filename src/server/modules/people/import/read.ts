@@ -92,11 +92,16 @@ const isBlank = (cells: Cell[]) => cells.every((c) => c === '' || c === undefine
  * first sheet that has one) where at least two columns are recognised; a title above it is skipped.
  */
 export async function readTable(kind: TImportKind, fileName: string, buf: Buffer): Promise<Table> {
+  return readTableWith((cells) => recognised(kind, cells), fileName, buf);
+}
+
+/** readTable for any kind of file: `recognise` counts the known headers of a row. */
+export async function readTableWith(recognise: (cells: string[]) => number, fileName: string, buf: Buffer): Promise<Table> {
   const isXlsx = buf[0] === 0x50 && buf[1] === 0x4b; // a zip: XLSX whatever the name says
   if (!isXlsx && /\.xlsx?$/i.test(fileName) && buf[0] === 0xd0) throw new AppError('old_excel_file');
   const sheets = isXlsx ? (await readXlsx(buf)).sheets : [readCsv(buf)];
   for (const grid of sheets) {
-    const headerAt = grid.slice(0, 10).findIndex((r) => recognised(kind, (r ?? []).map(String)) >= 2);
+    const headerAt = grid.slice(0, 10).findIndex((r) => recognise((r ?? []).map(String)) >= 2);
     if (headerAt === -1) continue;
     const headers = grid[headerAt].map((h) => String(h ?? '').trim());
     const rows: Table['rows'] = [];
