@@ -20,7 +20,8 @@ async function fingerprint(db: Database) {
             (SELECT count(*) FROM timetable_entry) AS entries,
             (SELECT md5(string_agg(last_name || ' ' || first_name || ' ' || middle_name, ',' ORDER BY school_id, id)) FROM pupil) AS names,
             (SELECT md5(string_agg(lesson_id || ':' || pupil_id || ':' || mark || ':' || absent, ',' ORDER BY school_id, lesson_id, pupil_id)) FROM journal_cell) AS marks,
-            (SELECT md5(string_agg(page_id || ':' || lesson_date || ':' || period || ':' || topic || ':' || homework, ',' ORDER BY school_id, id)) FROM lesson) AS lessons_sum`,
+            (SELECT md5(string_agg(page_id || ':' || lesson_date || ':' || period || ':' || topic || ':' || homework, ',' ORDER BY school_id, id)) FROM lesson) AS lessons_sum,
+            (SELECT string_agg(lesson_id || ':' || file_name || ':' || sha256, ',' ORDER BY school_id, id) FROM lesson_attachment) AS attachments`,
   );
 }
 
@@ -48,6 +49,22 @@ describe('demo city generator', () => {
       await other.close();
     }
   }, 120_000);
+
+  it('attaches a small PDF to two homework lessons of 5-А, mathematics among them', async () => {
+    const r = await db.pool.query(
+      `SELECT s.name AS subject, a.media_type, a.size_bytes, a.sha256 = encode(sha256(a.content), 'hex') AS intact, l.homework <> '' AS has_homework,
+              substr(convert_from(substr(a.content, 1, 8), 'LATIN1'), 1, 5) AS magic
+       FROM lesson_attachment a JOIN lesson l ON l.school_id = a.school_id AND l.id = a.lesson_id
+       JOIN journal_page jp ON jp.school_id = l.school_id AND jp.id = l.page_id
+       JOIN school_class k ON k.school_id = jp.school_id AND k.id = jp.class_id
+       JOIN subject s ON s.school_id = jp.school_id AND s.id = jp.subject_id
+       WHERE a.school_id = $1 AND k.grade = 5 AND k.letter = 'А' ORDER BY a.id`,
+      [summary.schoolIds[0]],
+    );
+    expect(r.rows).toHaveLength(2);
+    expect(r.rows[0]).toMatchObject({ subject: 'Математика', media_type: 'application/pdf', intact: true, has_homework: true, magic: '%PDF-' });
+    expect(r.rows[1]).toMatchObject({ media_type: 'application/pdf', intact: true, has_homework: true });
+  });
 
   it('refuses a database that already has a city', async () => {
     await expect(seedDemo(db, OPTIONS)).rejects.toThrow(/already has a city/);

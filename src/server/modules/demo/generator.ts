@@ -4,6 +4,7 @@
  */
 import type { Database } from '../../db/database.js';
 import { type Client, withSystem } from '../../db/tenancy.js';
+import { seedAttachmentsDemo } from '../attachments/demo.js';
 import { hashPassword } from '../auth/service.js';
 import { seedControlDemo } from '../control/demo.js';
 import { seedNoticesDemo } from '../notices/demo.js';
@@ -126,5 +127,6 @@ export async function seedDemo(db: Database, opts: SeedDemoOptions): Promise<Dem
   }
   await seedControlDemo(db, { schoolId: summary.schoolIds[0], today });
   await seedNoticesDemo(db, { schoolId: summary.schoolIds[0], today });
+  await seedAttachmentsDemo(db, { schoolId: summary.schoolIds[0], today });
   return summary;
 }
