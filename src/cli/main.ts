@@ -8,6 +8,7 @@ import { controlFromCli } from '../server/modules/control/cli.js';
 import { consentFromCli } from '../server/modules/consent/cli.js';
 import { seedDemo } from '../server/modules/demo/index.js';
 import { importFromCli } from '../server/modules/people/import/cli.js';
+import { planFromCli } from '../server/modules/planning/cli.js';
 import { timetableFromCli } from '../server/modules/timetable/cli.js';
 
 const HELP = `Klasnyi CLI (npm run cli -- <command>)
@@ -29,6 +30,8 @@ const HELP = `Klasnyi CLI (npm run cli -- <command>)
   consent notify [--now ISO]       one run of the parents' notifications (news, announcements, digests)
   timetable regenerate --school ID [--from YYYY-MM-DD]
                                    bring the journals' lessons in step with the timetable and calendar
+  plan import --page ID --file F [--semester 1|2] [--dry-run]
+                                   a calendar-thematic plan (КТП) from CSV/XLSX onto a page's lessons
 
 The database: DATABASE_URL (PostgreSQL) or the embedded one in DATA_DIR (default ./data).`;
 
@@ -55,6 +58,9 @@ async function run(argv: string[]): Promise<number> {
       password: { type: 'string' },
       key: { type: 'string' },
       ca: { type: 'string' },
+      page: { type: 'string' },
+      file: { type: 'string' },
+      semester: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -98,6 +104,10 @@ async function run(argv: string[]): Promise<number> {
     }
     if (command === 'consent') {
       return await consentFromCli(db, { sub, cityId: Number(values.city), now: values.now }, (line) => console.log(line));
+    }
+    if (command === 'plan') {
+      const opts = { sub, pageId: Number(values.page), file: values.file, semester: values.semester ? Number(values.semester) : undefined, dryRun: !!values['dry-run'] };
+      return await planFromCli(db, opts, (line) => console.log(line));
     }
     if (command === 'timetable') {
       return await timetableFromCli(db, { sub, schoolId: Number(values.school), from: values.from }, (line) => console.log(line));

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +10,7 @@ import { withSystem } from '../../db/tenancy.js';
 import { type Agent, actAs, anonymous, buildTestApp } from '../../test/app.js';
 import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
+import { planFromCli } from './cli.js';
 
 let db: Database;
 let app: FastifyInstance;
@@ -377,5 +381,23 @@ describe(`copying plans (${testEngine})`, () => {
     const wrong = await as.math.post(`${urlOf(page)}/copy-from`, { sourcePageId: parallel, version: saved.version });
     expect(wrong.statusCode).toBe(400);
     expect((await as.math.get(urlOf(page))).json().version).toBe(saved.version);
+  });
+});
+
+describe(`plan import from the command line (${testEngine})`, () => {
+  it('lists the problems of a broken file and writes nothing; writes a clean one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ktp-'));
+    const broken = join(dir, 'broken.csv');
+    writeFileSync(broken, '№;Тема уроку;Години\n1;;1\n2;Функції;багато\n');
+    const lines: string[] = [];
+    const before = (await as.math.get(urlOf(foreignParallel))).json().version;
+    expect(await planFromCli(db, { sub: 'import', pageId: foreignParallel, file: broken, semester: 1, dryRun: false }, (l) => lines.push(l))).toBe(2);
+    expect(lines.slice(1)).toEqual(['  row 2: Немає теми уроку.', '  row 3: Кількість годин «багато» має бути цілим числом від 1 до 20.', 'Nothing was written.']);
+    expect((await as.math.get(urlOf(foreignParallel))).json().version).toBe(before);
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, '№;Тема уроку;Години;Розділ\n1;Вступ;1;Розділ А\n2;Функції;2;Розділ А\n');
+    expect(await planFromCli(db, { sub: 'import', pageId: foreignParallel, file: good, semester: 1, dryRun: false }, () => undefined)).toBe(0);
+    expect((await lessonRows(foreignParallel)).map((r) => r.topic).slice(0, 3)).toEqual(['Вступ', 'Функції', 'Функції']);
+    expect(await planFromCli(db, { sub: 'import', pageId: 999_999, file: good, dryRun: false }, () => undefined)).toBe(2);
   });
 });
