@@ -8,6 +8,7 @@ import type { TFillSettings } from '../../../shared/api/control.js';
 import type { Database } from '../../db/database.js';
 import { type Client, todayOf, withSchool, withSystem } from '../../db/tenancy.js';
 import { type FillScope, type PageCounts, pageCounts, type Run } from './fill.repo.js';
+import { pageCountsByPeriod } from './fill.periods.js';
 import { type ResolvedPeriod, resolvePeriod } from './period.js';
 import { fillSettingsOfCity, fillSettingsOfSchool, SCHOOL_TIME_ZONE } from './settings.js';
 
@@ -199,4 +200,35 @@ export async function cityFillBySchool(
   const names = new Map(schools.map((s) => [s.id, s.name]));
   const rolled = new Map(rollUp(pages, 'school', settings, names).map((r) => [r.key.id, r.figures]));
   return schools.map((s) => ({ schoolId: s.id, schoolName: s.name, figures: rolled.get(s.id) ?? emptyFigures(settings) }));
+}
+
+/**
+ * Every school of a city for several periods at once (a quarter and its weeks): the same figures
+ * as cityFillBySchool for each period, from one set of statements for all of them.
+ */
+export async function cityFillByPeriods(
+  db: Database,
+  cityId: number,
+  periods: { from: string; to: string }[],
+): Promise<{ schoolId: number; schoolName: string; figures: TFillFigures }[][]> {
+  if (!periods.length) return [];
+  const today = todayOf(db);
+  const resolved = periods.map((p) => resolvePeriod(today, p));
+  const run: Run = (fn) => withSystem(db, fn);
+  const { settings, schools } = await run(async (c) => ({
+    settings: await fillSettingsOfCity(c, cityId),
+    schools: (await c.query<{ id: number; name: string }>('SELECT id, short_name AS name FROM school WHERE city_id = $1 ORDER BY id', [cityId])).rows,
+  }));
+  if (!settings) return periods.map(() => []);
+  const { from: _f, effectiveTo: _t, ...scope } = scopeOf(
+    schools.map((s) => s.id),
+    resolved[0],
+    settings,
+  );
+  const names = new Map(schools.map((s) => [s.id, s.name]));
+  const byPeriod = await pageCountsByPeriod(run, scope, resolved);
+  return byPeriod.map((pages) => {
+    const rolled = new Map(rollUp(pages, 'school', settings, names).map((r) => [r.key.id, r.figures]));
+    return schools.map((s) => ({ schoolId: s.id, schoolName: s.name, figures: rolled.get(s.id) ?? emptyFigures(settings) }));
+  });
 }

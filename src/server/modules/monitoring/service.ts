@@ -12,7 +12,7 @@ import type { Database } from '../../db/database.js';
 import { todayOf, withSystem } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
 import { consentCoverageBySchool } from '../consent/service.js';
-import { cityFillBySchool } from '../control/fill.service.js';
+import { cityFillByPeriods } from '../control/fill.service.js';
 import { addDays } from '../control/period.js';
 import { EMPTY_QUALITY, qualityCounts } from '../control/quality.repo.js';
 import { remarkCounts } from '../control/remarks.repo.js';
@@ -29,9 +29,9 @@ async function compute(db: Database, cityId: number, cityName: string, quarter: 
   const yesterday = addDays(today, -1);
   const effectiveTo = [to, yesterday].sort()[0];
   const weeks = quarterWeeks(quarter, today);
-  const fill = await cityFillBySchool(db, cityId, { from, to });
-  const weekly: Map<number, { planned: number; level: number }>[] = [];
-  for (const w of weeks) weekly.push(new Map((await cityFillBySchool(db, cityId, { from: w.from, to: w.to })).map((x) => [x.schoolId, x.figures])));
+  // the quarter and each of its weeks in one set of grouped statements
+  const [fill, ...byWeek] = await cityFillByPeriods(db, cityId, [{ from, to }, ...weeks.map((w) => ({ from: w.from, to: w.to }))]);
+  const weekly = byWeek.map((w) => new Map(w.map((x) => [x.schoolId, x.figures])));
   const consent = new Map((await consentCoverageBySchool(db, cityId)).map((x) => [x.schoolId, x.total ? x.share : null]));
   const ids = fill.map((f) => f.schoolId);
   const { quality, remarks, ready } = await withSystem(db, async (c) => ({
