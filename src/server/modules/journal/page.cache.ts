@@ -9,16 +9,23 @@ import type { Database } from '../../db/database.js';
  */
 export interface CachedGrid {
   revision: string;
-  json: string;
+  /** the grid's part of the page JSON, UTF-8 encoded */
+  json: Buffer;
 }
 
-const MAX_ENTRIES = Number(process.env.PAGE_CACHE_ENTRIES ?? 500);
-const caches = new WeakMap<Database, Map<string, CachedGrid>>();
+/** Memory for cached grids per database (PAGE_CACHE_MB, default 64; 0 turns the cache off). */
+const MAX_BYTES = Number(process.env.PAGE_CACHE_MB ?? 64) * 1024 * 1024;
 
-function cacheOf(db: Database): Map<string, CachedGrid> {
+interface Cache {
+  entries: Map<string, CachedGrid>;
+  bytes: number;
+}
+const caches = new WeakMap<Database, Cache>();
+
+function cacheOf(db: Database): Cache {
   let cache = caches.get(db);
   if (!cache) {
-    cache = new Map();
+    cache = { entries: new Map(), bytes: 0 };
     caches.set(db, cache);
   }
   return cache;
@@ -30,20 +37,29 @@ export function gridKey(schoolId: number, pageId: number, period: string, varian
 }
 
 /** The grid built for this revision, if the cache has it (and marks it most recently used). */
-export function cachedGrid(db: Database, key: string, revision: string): string | undefined {
-  const cache = cacheOf(db);
-  const hit = cache.get(key);
+export function cachedGrid(db: Database, key: string, revision: string): Buffer | undefined {
+  const { entries } = cacheOf(db);
+  const hit = entries.get(key);
   if (!hit || hit.revision !== revision) return undefined;
-  cache.delete(key);
-  cache.set(key, hit);
+  entries.delete(key);
+  entries.set(key, hit);
   return hit.json;
 }
 
-/** Keeps a grid, dropping the least recently used one beyond MAX_ENTRIES. */
-export function keepGrid(db: Database, key: string, revision: string, json: string): void {
-  if (MAX_ENTRIES <= 0) return;
+/** Keeps a grid, dropping the least recently used ones beyond the memory limit. */
+export function keepGrid(db: Database, key: string, revision: string, json: Buffer): void {
+  if (json.length > MAX_BYTES) return;
   const cache = cacheOf(db);
-  cache.delete(key);
-  cache.set(key, { revision, json });
-  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  const old = cache.entries.get(key);
+  if (old) {
+    cache.bytes -= old.json.length;
+    cache.entries.delete(key);
+  }
+  cache.entries.set(key, { revision, json });
+  cache.bytes += json.length;
+  for (const [k, v] of cache.entries) {
+    if (cache.bytes <= MAX_BYTES) break;
+    cache.entries.delete(k);
+    cache.bytes -= v.json.length;
+  }
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  ZConfirmTentativeBody,
   ZEntriesBody,
   ZEntriesResult,
   ZHistory,
@@ -11,6 +12,9 @@ import {
   ZLessonPatch,
   ZPageParams,
   ZPageQuery,
+  ZParallelHomeworkBody,
+  ZParallelHomeworkResult,
+  ZParallelLessons,
   ZSubstituteBody,
 } from '../../../shared/api/journal.js';
 import { ZPageList, ZPagesQuery } from '../../../shared/api/pages.js';
@@ -21,6 +25,7 @@ import * as entries from './entries.service.js';
 import * as lessons from './lessons.service.js';
 import * as page from './page.service.js';
 import * as pages from './pages.service.js';
+import * as parallels from './parallels.service.js';
 import { canListPages } from './policy.js';
 
 const tags = ['journal'];
@@ -48,7 +53,7 @@ export const journalRoutes: FastifyPluginAsyncZod = async (app) => {
       lang: requestLang(req),
       lateEditDays,
     });
-    // pre-serialised JSON built in SQL: sent as is (fastify does not re-serialise strings)
+    // pre-serialised JSON built in SQL: sent as is (fastify does not re-serialise buffers)
     return reply.type('application/json; charset=utf-8').send(json as never);
   });
 
@@ -63,6 +68,44 @@ export const journalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req) =>
     entries.saveEntries(app.db, ctx(req), req.principal!, { pageId: req.params.pageId, ...req.body, lang: requestLang(req), lateEditDays }));
+
+  app.post('/api/schools/:schoolId/journal/pages/:pageId/tentative/confirm', {
+    config: { policy: canWriteJournal },
+    schema: {
+      tags,
+      summary: 'Confirm pencil (tentative) marks: the cells named, every one of a lesson, or every one of the page; all or nothing',
+      params: ZPageParams,
+      body: ZConfirmTentativeBody,
+      response: { 200: ZEntriesResult },
+    },
+  }, async (req) =>
+    entries.confirmTentative(app.db, ctx(req), req.principal!, { pageId: req.params.pageId, ...req.body, lang: requestLang(req), lateEditDays }));
+
+  app.get('/api/schools/:schoolId/journal/pages/:pageId/lessons/:lessonId/parallels', {
+    config: { policy: canWriteJournal },
+    schema: { tags, summary: 'Lessons of the same subject and day in parallel classes the teacher teaches', params: ZLessonParams, response: { 200: ZParallelLessons } },
+  }, async (req) => ({
+    lessons: await parallels.listParallels(app.db, ctx(req), req.principal!, { pageId: req.params.pageId, lessonId: req.params.lessonId, lang: requestLang(req) }),
+  }));
+
+  app.put('/api/schools/:schoolId/journal/pages/:pageId/lessons/:lessonId/parallel-homework', {
+    config: { policy: canWriteJournal },
+    schema: {
+      tags,
+      summary: 'Set the same homework for lessons of parallel classes in one transaction (all or nothing)',
+      params: ZLessonParams,
+      body: ZParallelHomeworkBody,
+      response: { 200: ZParallelHomeworkResult },
+    },
+  }, async (req) => ({
+    lessons: await parallels.setParallelHomework(app.db, ctx(req), req.principal!, {
+      pageId: req.params.pageId,
+      lessonId: req.params.lessonId,
+      ...req.body,
+      lang: requestLang(req),
+      lateEditDays,
+    }),
+  }));
 
   app.patch('/api/schools/:schoolId/journal/pages/:pageId/lessons/:lessonId', {
     config: { policy: canWriteJournal },
