@@ -298,4 +298,9 @@ export const CELL_PROBLEMS: Record<string, Record<Lang, string>> = {
   cancelled_lesson: { uk: 'Урок скасовано.', en: 'The lesson is cancelled.' },
   no_homework_grade1: { uk: 'У 1 класі домашні завдання не задаються.', en: 'Grade 1 gets no homework.' },
   date_outside_year: { uk: 'Дата поза навчальним роком.', en: 'The date is outside the school year.' },
+  tentative_absent: { uk: 'Олівцем ставиться лише оцінка, не «н».', en: 'Only a mark can be pencilled in, not an absence.' },
+  not_parallel_lesson: {
+    uk: 'Це не урок того самого предмета й дня у паралельному класі, який ви ведете.',
+    en: 'This is not a lesson of the same subject and day in a parallel class you teach.',
+  },
 };

@@ -60,8 +60,8 @@ export const ZJournalPage = z.object({
   pupils: z.array(z.object({ id: z.number(), name: z.string(), fromDate: z.string(), toDate: z.string().nullable() })),
   lessons: z.array(ZLesson),
   columns: z.array(ZSummaryColumn),
-  /** [lessonId, pupilId, mark, absent, version] */
-  cells: z.array(z.tuple([z.number(), z.number(), z.string(), z.boolean(), z.number()])),
+  /** [lessonId, pupilId, mark, absent, version, tentative?]: a sixth element `true` marks a pencil mark (sent only to the page's teacher) */
+  cells: z.array(z.tuple([z.number(), z.number(), z.string(), z.boolean(), z.number(), z.literal(true).optional()])),
   /** [columnId, pupilId, mark, version] */
   summary: z.array(z.tuple([z.number(), z.number(), z.string(), z.number()])),
 });
@@ -72,6 +72,8 @@ export const ZCellChange = z.object({
   pupilId: z.number().int().positive(),
   mark: z.string().max(200),
   absent: z.boolean(),
+  /** a pencil mark: only the page's teacher sees it until it is confirmed */
+  tentative: z.boolean().default(false),
   /** the version the client saw; 0 when the cell was empty */
   version: z.number().int().min(0),
 });
@@ -87,14 +89,22 @@ export const ZEntriesBody = z.object({
   reason: z.string().trim().max(500).default(''),
 });
 export type TEntriesBody = z.input<typeof ZEntriesBody>;
-export type TCellChange = z.infer<typeof ZCellChange>;
+export type TCellChange = z.input<typeof ZCellChange>;
 export type TSummaryChange = z.infer<typeof ZSummaryChange>;
 
 export const ZEntriesResult = z.object({
-  cells: z.array(z.object({ lessonId: z.number(), pupilId: z.number(), mark: z.string(), absent: z.boolean(), version: z.number() })),
+  cells: z.array(z.object({ lessonId: z.number(), pupilId: z.number(), mark: z.string(), absent: z.boolean(), tentative: z.boolean(), version: z.number() })),
   summary: z.array(z.object({ columnId: z.number(), pupilId: z.number(), mark: z.string(), version: z.number() })),
 });
 export type TEntriesResult = z.infer<typeof ZEntriesResult>;
+
+/** Confirms pencil marks: the cells named, or every one of a lesson, or (neither) every one of the page. */
+export const ZConfirmTentativeBody = z.object({
+  lessonId: z.number().int().positive().optional(),
+  cells: z.array(z.object({ lessonId: z.number().int().positive(), pupilId: z.number().int().positive() })).max(5000).optional(),
+  reason: z.string().trim().max(500).default(''),
+});
+export type TConfirmTentativeBody = z.input<typeof ZConfirmTentativeBody>;
 
 /** One refused cell of a bulk save (details of 400 invalid_entries). */
 export interface TEntryProblem {
@@ -112,6 +122,7 @@ export interface TEntryConflict {
   pupilId: number;
   mark: string;
   absent?: boolean;
+  tentative?: boolean;
   version: number;
   updatedBy: string | null;
   updatedAt: string | null;
@@ -157,6 +168,31 @@ export const ZHistoryEntry = z.object({
   newValue: z.string().nullable(),
   reason: z.string(),
   late: z.boolean(),
+  /** a pencil value (only the page's teacher gets these rows) */
+  tentative: z.boolean(),
 });
 export const ZHistory = z.object({ changes: z.array(ZHistoryEntry) });
 export type THistoryEntry = z.infer<typeof ZHistoryEntry>;
+
+/** A lesson of the same subject on the same day in a parallel class the teacher teaches (5-А -> 5-Б, 5-В). */
+export const ZParallelLesson = z.object({
+  lessonId: z.number(),
+  pageId: z.number(),
+  classLabel: z.string(),
+  groupName: z.string().nullable(),
+  date: z.string(),
+  period: z.number(),
+  homework: z.string(),
+  version: z.number(),
+});
+export type TParallelLesson = z.infer<typeof ZParallelLesson>;
+export const ZParallelLessons = z.object({ lessons: z.array(ZParallelLesson) });
+
+/** The same homework for lessons of parallel classes, in one transaction. */
+export const ZParallelHomeworkBody = z.object({
+  homework: z.string().trim().min(1, 'required').max(1000),
+  lessons: z.array(z.object({ lessonId: z.number().int().positive(), version: z.number().int().min(1) })).min(1).max(30),
+  reason: z.string().trim().max(500).default(''),
+});
+export type TParallelHomeworkBody = z.input<typeof ZParallelHomeworkBody>;
+export const ZParallelHomeworkResult = z.object({ lessons: z.array(ZLesson) });

@@ -88,7 +88,7 @@ const ROSTERS_SQL = `WITH ${PAGES}
 const DENSITY_DATA_SQL = `WITH ${PAGES}, ${LASTN}
   SELECT COALESCE(json_agg(json_build_array(w.school_id, w.page_id, w.first_day,
            (SELECT COALESCE(json_agg(DISTINCT jc.pupil_id), '[]') FROM journal_cell jc
-            WHERE jc.school_id = w.school_id AND jc.lesson_id = ANY(w.lessons) AND jc.mark <> ''))), '[]')::text AS data
+            WHERE jc.school_id = w.school_id AND jc.lesson_id = ANY(w.lessons) AND jc.mark <> '' AND NOT jc.tentative))), '[]')::text AS data
   FROM win w`;
 
 /** Each summative column due: its date and the pupils who have a mark in it. */

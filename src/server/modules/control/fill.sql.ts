@@ -34,7 +34,7 @@ export const LESSONS = `
 pl AS (
   SELECT l.school_id, l.page_id, l.id, l.lesson_date, l.period, l.first_entry_at,
          (l.topic <> '' OR l.homework <> '' OR l.attendance_taken
-          OR EXISTS (SELECT 1 FROM journal_cell jc WHERE jc.school_id = l.school_id AND jc.lesson_id = l.id AND (jc.mark <> '' OR jc.absent))) AS held,
+          OR EXISTS (SELECT 1 FROM journal_cell jc WHERE jc.school_id = l.school_id AND jc.lesson_id = l.id AND ((jc.mark <> '' AND NOT jc.tentative) OR jc.absent))) AS held,
          l.topic <> '' AS has_topic,
          pg.hw_expected,
          l.homework <> '' AS has_hw,
@@ -75,7 +75,7 @@ density AS (
     SELECT school_id, page_id, pupil_id, false AS marked FROM roster
     UNION ALL
     SELECT n.school_id, n.page_id, jc.pupil_id, true
-    FROM lastn n JOIN journal_cell jc ON jc.school_id = n.school_id AND jc.lesson_id = n.lesson_id AND jc.mark <> ''
+    FROM lastn n JOIN journal_cell jc ON jc.school_id = n.school_id AND jc.lesson_id = n.lesson_id AND jc.mark <> '' AND NOT jc.tentative
   ) x
   GROUP BY school_id, page_id, pupil_id
 )`;

@@ -26,7 +26,7 @@ export async function weekLessonsJson(c: Client, schoolId: number, pupilId: numb
      SELECT COALESCE(json_agg(json_build_object(
               'lessonId', l.id, 'date', l.lesson_date, 'period', l.period, 'subjectName', s.name, 'topic', l.topic,
               'homework', l.homework, 'remote', l.remote, 'cancelled', l.cancelled,
-              'mark', COALESCE(jc.mark, ''), 'absent', COALESCE(jc.absent, false)) ORDER BY l.lesson_date, l.period, s.name), '[]')::text AS lessons
+              'mark', CASE WHEN jc.tentative THEN '' ELSE COALESCE(jc.mark, '') END, 'absent', COALESCE(jc.absent, false)) ORDER BY l.lesson_date, l.period, s.name), '[]')::text AS lessons
      FROM pupil_pages pp
      JOIN lesson l ON l.school_id = $1 AND l.page_id = pp.id AND l.lesson_date BETWEEN GREATEST($3::date, pp.from_date) AND LEAST($4::date, pp.to_date)
      JOIN subject s ON s.school_id = $1 AND s.id = pp.subject_id
@@ -43,7 +43,7 @@ export async function subjectsJson(c: Client, schoolId: number, pupilId: number,
        SELECT pg.id AS "pageId", s.name AS "subjectName",
               COALESCE((SELECT json_agg(json_build_object('date', l.lesson_date, 'mark', jc.mark) ORDER BY l.lesson_date, l.period)
                         FROM lesson l JOIN journal_cell jc ON jc.school_id = l.school_id AND jc.lesson_id = l.id AND jc.pupil_id = $2
-                        WHERE l.school_id = $1 AND l.page_id = pg.id AND l.lesson_date BETWEEN $4 AND $5 AND jc.mark <> ''), '[]') AS marks,
+                        WHERE l.school_id = $1 AND l.page_id = pg.id AND l.lesson_date BETWEEN $4 AND $5 AND jc.mark <> '' AND NOT jc.tentative), '[]') AS marks,
               (SELECT count(*) FROM lesson l JOIN journal_cell jc ON jc.school_id = l.school_id AND jc.lesson_id = l.id AND jc.pupil_id = $2
                WHERE l.school_id = $1 AND l.page_id = pg.id AND l.lesson_date BETWEEN $4 AND $5 AND jc.absent)::int AS absences,
               COALESCE((SELECT json_agg(json_build_object('kind', sc.kind, 'title', sc.title, 'mark', sm.mark) ORDER BY sc.position, sc.id)

@@ -32,6 +32,7 @@ export interface CellRow {
   pupilId: number;
   mark: string;
   absent: boolean;
+  tentative: boolean;
   version: number;
   updatedAt: string;
   updatedBy: string | null;
@@ -40,7 +41,7 @@ export interface CellRow {
 /** The current cells, locked until the transaction ends so a concurrent save waits. */
 export async function lockCells(c: Client, schoolId: number, keys: { lessonId: number; pupilId: number }[]): Promise<CellRow[]> {
   if (!keys.length) return [];
-  const r = await c.query<CellRow>({ name: 'entries-lock-cells', text: `SELECT jc.lesson_id AS "lessonId", jc.pupil_id AS "pupilId", jc.mark, jc.absent, jc.version, jc.updated_at::text AS "updatedAt",
+  const r = await c.query<CellRow>({ name: 'entries-lock-cells', text: `SELECT jc.lesson_id AS "lessonId", jc.pupil_id AS "pupilId", jc.mark, jc.absent, jc.tentative, jc.version, jc.updated_at::text AS "updatedAt",
             trim(u.last_name || ' ' || u.first_name) AS "updatedBy"
      FROM journal_cell jc LEFT JOIN app_user u ON u.id = jc.updated_by
      WHERE jc.school_id = $1 AND (jc.lesson_id, jc.pupil_id) IN (SELECT * FROM unnest($2::int[], $3::int[]))
@@ -75,16 +76,17 @@ export interface CellWrite {
   pupilId: number;
   mark: string;
   absent: boolean;
+  tentative: boolean;
 }
 
 /** Inserts or updates cells in one statement; returns their new versions. */
 export async function upsertCells(c: Client, schoolId: number, userId: number, rows: CellWrite[]) {
   if (!rows.length) return [];
-  const r = await c.query<{ lessonId: number; pupilId: number; mark: string; absent: boolean; version: number }>({ name: 'entries-upsert-cells', text: `INSERT INTO journal_cell AS jc (school_id, lesson_id, pupil_id, mark, absent, updated_by)
-     SELECT $1, * , $6 FROM unnest($2::int[], $3::int[], $4::text[], $5::bool[])
+  const r = await c.query<{ lessonId: number; pupilId: number; mark: string; absent: boolean; tentative: boolean; version: number }>({ name: 'entries-upsert-cells', text: `INSERT INTO journal_cell AS jc (school_id, lesson_id, pupil_id, mark, absent, tentative, updated_by)
+     SELECT $1, * , $7 FROM unnest($2::int[], $3::int[], $4::text[], $5::bool[], $6::bool[])
      ON CONFLICT (school_id, lesson_id, pupil_id)
-     DO UPDATE SET mark = excluded.mark, absent = excluded.absent, version = jc.version + 1, updated_at = now(), updated_by = excluded.updated_by
-     RETURNING lesson_id AS "lessonId", pupil_id AS "pupilId", mark, absent, version`, values: [schoolId, rows.map((x) => x.lessonId), rows.map((x) => x.pupilId), rows.map((x) => x.mark), rows.map((x) => x.absent), userId] });
+     DO UPDATE SET mark = excluded.mark, absent = excluded.absent, tentative = excluded.tentative, version = jc.version + 1, updated_at = now(), updated_by = excluded.updated_by
+     RETURNING lesson_id AS "lessonId", pupil_id AS "pupilId", mark, absent, tentative, version`, values: [schoolId, rows.map((x) => x.lessonId), rows.map((x) => x.pupilId), rows.map((x) => x.mark), rows.map((x) => x.absent), rows.map((x) => x.tentative), userId] });
   return r.rows;
 }
 
@@ -101,12 +103,28 @@ export async function upsertSummary(c: Client, schoolId: number, userId: number,
   return r.rows;
 }
 
-/** Marks lessons as having entries: attendance taken (when asked) and the time of the first entry. */
-export async function touchLessons(c: Client, schoolId: number, lessonIds: number[], attendanceLessonIds: number[]): Promise<void> {
+/**
+ * Marks lessons as having entries: attendance taken (when asked) and the time of the first entry
+ * (only of `entryLessonIds`: a pencil mark is not an entry yet). Every lesson whose cells changed
+ * is touched, so the row changes with its cells.
+ */
+export async function touchLessons(c: Client, schoolId: number, lessonIds: number[], attendanceLessonIds: number[], entryLessonIds: number[] = lessonIds): Promise<void> {
   if (!lessonIds.length) return;
-  await c.query({ name: 'entries-touch-lessons', text: `UPDATE lesson SET first_entry_at = COALESCE(first_entry_at, now()),
+  await c.query({ name: 'entries-touch-lessons', text: `UPDATE lesson SET first_entry_at = CASE WHEN id = ANY($4::int[]) THEN COALESCE(first_entry_at, now()) ELSE first_entry_at END,
                        attendance_taken = attendance_taken OR id = ANY($3::int[])
-     WHERE school_id = $1 AND id = ANY($2::int[])`, values: [schoolId, lessonIds, attendanceLessonIds] });
+     WHERE school_id = $1 AND id = ANY($2::int[])`, values: [schoolId, lessonIds, attendanceLessonIds, entryLessonIds] });
+}
+
+/** The tentative cells of a page: of one lesson, or of the cells named, or all. */
+export async function tentativeCells(c: Client, schoolId: number, pageId: number, lessonId: number | null, keys: { lessonId: number; pupilId: number }[] | null) {
+  const r = await c.query<{ lessonId: number; pupilId: number; mark: string; version: number }>(
+    `SELECT jc.lesson_id AS "lessonId", jc.pupil_id AS "pupilId", jc.mark, jc.version
+     FROM journal_cell jc JOIN lesson l ON l.school_id = jc.school_id AND l.id = jc.lesson_id
+     WHERE jc.school_id = $1 AND l.page_id = $2 AND jc.tentative AND ($3::int IS NULL OR jc.lesson_id = $3)
+       AND ($4::int[] IS NULL OR (jc.lesson_id, jc.pupil_id) IN (SELECT * FROM unnest($4::int[], $5::int[])))`,
+    [schoolId, pageId, lessonId, keys?.map((k) => k.lessonId) ?? null, keys?.map((k) => k.pupilId) ?? null],
+  );
+  return r.rows;
 }
 
 export interface ChangeRow {
@@ -119,13 +137,15 @@ export interface ChangeRow {
   newValue: string | null;
   reason: string;
   late: boolean;
+  /** a pencil value: only the page's teacher reads this row */
+  tentative?: boolean;
 }
 
 /** Appends history rows in the same transaction as the change. */
 export async function insertChanges(c: Client, schoolId: number, userId: number, rows: ChangeRow[]): Promise<void> {
   if (!rows.length) return;
-  await c.query({ name: 'entries-history', text: `INSERT INTO journal_change (school_id, user_id, page_id, lesson_id, column_id, pupil_id, field, old_value, new_value, reason, late)
-     SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bool[])`, values: [
+  await c.query({ name: 'entries-history', text: `INSERT INTO journal_change (school_id, user_id, page_id, lesson_id, column_id, pupil_id, field, old_value, new_value, reason, late, tentative)
+     SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bool[], $12::bool[])`, values: [
       schoolId,
       userId,
       rows.map((x) => x.pageId),
@@ -137,5 +157,6 @@ export async function insertChanges(c: Client, schoolId: number, userId: number,
       rows.map((x) => x.newValue),
       rows.map((x) => x.reason),
       rows.map((x) => x.late),
+      rows.map((x) => x.tentative ?? false),
     ] });
 }

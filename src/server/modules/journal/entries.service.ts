@@ -3,7 +3,7 @@ import type { TEntriesResult, TEntryConflict, TEntryProblem, TCellChange, TSumma
 import type { TPrincipal } from '../../../shared/roles.js';
 import { checkMark, normalizeMark } from '../../../shared/scales.js';
 import type { Database } from '../../db/database.js';
-import { type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
+import { type Client, type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
 import { daysBetween, loadPageAccess } from './access.js';
 import * as repo from './entries.repo.js';
@@ -28,9 +28,49 @@ function lastPerKey<T>(items: T[], key: (t: T) => string): T[] {
  * now; each change writes its history row in the same transaction.
  */
 export async function saveEntries(db: Database, ctx: TenantContext, principal: TPrincipal, input: SaveInput): Promise<TEntriesResult> {
-  const cells = lastPerKey(input.cells, (x) => `${x.lessonId}:${x.pupilId}`).map((x) => ({ ...x, mark: normalizeMark(x.mark) }));
-  const summary = lastPerKey(input.summary, (x) => `${x.columnId}:${x.pupilId}`).map((x) => ({ ...x, mark: normalizeMark(x.mark) }));
+  return withSchool(db, ctx, (c) => saveEntriesIn(c, db, ctx, principal, input));
+}
+
+/**
+ * Confirms pencil marks (the cells named, every one of a lesson, or every one of the page) as one
+ * bulk save: the same checks, history rows `?10 → 10`, and the notifications of new marks follow.
+ */
+export async function confirmTentative(
+  db: Database,
+  ctx: TenantContext,
+  principal: TPrincipal,
+  input: { pageId: number; lessonId?: number; cells?: { lessonId: number; pupilId: number }[]; reason: string; lang: Lang; lateEditDays: number },
+): Promise<TEntriesResult> {
   return withSchool(db, ctx, async (c) => {
+    const found = await repo.tentativeCells(c, ctx.schoolId, input.pageId, input.lessonId ?? null, input.cells ?? null);
+    const cells = found.map((x) => ({ ...x, absent: false, tentative: false }));
+    return saveEntriesIn(c, db, ctx, principal, { pageId: input.pageId, cells, summary: [], reason: input.reason, lang: input.lang, lateEditDays: input.lateEditDays });
+  });
+}
+
+/**
+ * The history row of a mark change. What others see of a pencil mark is an empty cell, so a change
+ * they cannot see (entering, changing or clearing a pencil mark) is a row only the teacher reads;
+ * a confirmation is a public row `?10 → 10`.
+ */
+function markChange(cur: { mark: string; tentative: boolean } | undefined, x: { mark: string; tentative: boolean }) {
+  const privOld = cur?.tentative ? `?${cur.mark}` : (cur?.mark ?? '');
+  const privNew = x.tentative ? `?${x.mark}` : x.mark;
+  if (privOld === privNew) return null;
+  const pubOld = cur?.tentative ? '' : (cur?.mark ?? '');
+  const pubNew = x.tentative ? '' : x.mark;
+  if (pubOld === pubNew) return { oldValue: privOld, newValue: privNew, tentative: true };
+  const confirmed = !!cur?.tentative && cur.mark === x.mark;
+  return { oldValue: confirmed ? privOld : pubOld, newValue: pubNew, tentative: false };
+}
+
+async function saveEntriesIn(c: Client, db: Database, ctx: TenantContext, principal: TPrincipal, input: SaveInput): Promise<TEntriesResult> {
+  const cells = lastPerKey(input.cells, (x) => `${x.lessonId}:${x.pupilId}`).map((x) => {
+    const mark = normalizeMark(x.mark);
+    return { ...x, mark, tentative: !!x.tentative && mark !== '' };
+  });
+  const summary = lastPerKey(input.summary, (x) => `${x.columnId}:${x.pupilId}`).map((x) => ({ ...x, mark: normalizeMark(x.mark) }));
+  {
     const { meta, canWrite, substituteLessonIds } = await loadPageAccess(c, ctx, principal, input.pageId, input.lang);
     if (!canWrite && substituteLessonIds.length === 0) throw new AppError('forbidden');
     if (meta.yearStatus === 'closed') throw new AppError('year_closed');
@@ -60,6 +100,7 @@ export async function saveEntries(db: Database, ctx: TenantContext, principal: T
       else {
         const bad = checkMark(meta.scale, x.mark, 'lesson', scaleOpts);
         if (bad) problem(where, bad);
+        else if (x.tentative && x.absent) problem(where, 'tentative_absent');
         else if (daysBetween(lesson.date, today) > input.lateEditDays) {
           if (!input.reason) problem(where, 'reason_required');
           lateLessons.add(lesson.id);
@@ -86,7 +127,7 @@ export async function saveEntries(db: Database, ctx: TenantContext, principal: T
     for (const x of cells) {
       const cur = currentCells.get(`${x.lessonId}:${x.pupilId}`);
       if ((cur?.version ?? 0) !== x.version) {
-        conflicts.push({ lessonId: x.lessonId, pupilId: x.pupilId, mark: cur?.mark ?? '', absent: cur?.absent ?? false, version: cur?.version ?? 0, updatedBy: cur?.updatedBy ?? null, updatedAt: cur?.updatedAt ?? null });
+        conflicts.push({ lessonId: x.lessonId, pupilId: x.pupilId, mark: cur?.mark ?? '', absent: cur?.absent ?? false, tentative: cur?.tentative ?? false, version: cur?.version ?? 0, updatedBy: cur?.updatedBy ?? null, updatedAt: cur?.updatedAt ?? null });
       }
     }
     for (const x of summary) {
@@ -108,15 +149,23 @@ export async function saveEntries(db: Database, ctx: TenantContext, principal: T
 
     const changedCells = cells.filter((x) => {
       const cur = currentCells.get(`${x.lessonId}:${x.pupilId}`);
-      return !cur || cur.mark !== x.mark || cur.absent !== x.absent;
+      return !cur || cur.mark !== x.mark || cur.absent !== x.absent || cur.tentative !== x.tentative;
     });
     const changedSummary = summary.filter((x) => currentSummary.get(`${x.columnId}:${x.pupilId}`)?.mark !== x.mark || !currentSummary.has(`${x.columnId}:${x.pupilId}`));
     const history: repo.ChangeRow[] = [];
+    // lessons with a change others see: only these get their first entry's time
+    const entryLessons = new Set<number>();
     for (const x of changedCells) {
       const cur = currentCells.get(`${x.lessonId}:${x.pupilId}`);
       const base = { pageId: input.pageId, lessonId: x.lessonId, columnId: null, pupilId: x.pupilId, reason: input.reason, late: lateLessons.has(x.lessonId) };
-      if ((cur?.mark ?? '') !== x.mark) history.push({ ...base, field: 'mark', oldValue: cur?.mark ?? '', newValue: x.mark });
-      if ((cur?.absent ?? false) !== x.absent) history.push({ ...base, field: 'attendance', oldValue: cur?.absent ? 'н' : '', newValue: x.absent ? 'н' : '' });
+      const mark = markChange(cur, x);
+      // a pencil row is never a late correction for the head: nobody else saw the value
+      if (mark) history.push({ ...base, field: 'mark', ...mark, late: base.late && !mark.tentative });
+      if (mark && !mark.tentative) entryLessons.add(x.lessonId);
+      if ((cur?.absent ?? false) !== x.absent) {
+        history.push({ ...base, field: 'attendance', oldValue: cur?.absent ? 'н' : '', newValue: x.absent ? 'н' : '' });
+        entryLessons.add(x.lessonId);
+      }
     }
     for (const x of changedSummary) {
       const cur = currentSummary.get(`${x.columnId}:${x.pupilId}`);
@@ -127,7 +176,7 @@ export async function saveEntries(db: Database, ctx: TenantContext, principal: T
     const savedSummary = await repo.upsertSummary(c, ctx.schoolId, ctx.userId, changedSummary);
     await repo.insertChanges(c, ctx.schoolId, ctx.userId, history);
     const attendanceLessons = changedCells.filter((x) => x.absent || currentCells.get(`${x.lessonId}:${x.pupilId}`)?.absent).map((x) => x.lessonId);
-    await repo.touchLessons(c, ctx.schoolId, [...new Set(changedCells.map((x) => x.lessonId))], [...new Set(attendanceLessons)]);
+    await repo.touchLessons(c, ctx.schoolId, [...new Set(changedCells.map((x) => x.lessonId))], [...new Set(attendanceLessons)], [...entryLessons]);
     return { cells: savedCells, summary: savedSummary };
-  });
+  }
 }

@@ -82,8 +82,8 @@ describe(`saving marks and attendance (${testEngine})`, () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().cells).toEqual(
       expect.arrayContaining([
-        { lessonId: lessons[2], pupilId: pupils.anna, mark: '10', absent: false, version: 1 },
-        { lessonId: lessons[2], pupilId: pupils.yakiv, mark: '', absent: true, version: 1 },
+        { lessonId: lessons[2], pupilId: pupils.anna, mark: '10', absent: false, tentative: false, version: 1 },
+        { lessonId: lessons[2], pupilId: pupils.yakiv, mark: '', absent: true, tentative: false, version: 1 },
       ]),
     );
     const page = (await as.math.get(url)).json();

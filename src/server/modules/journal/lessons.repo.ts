@@ -65,15 +65,16 @@ export async function isActiveTeacher(c: Client, schoolId: number, userId: numbe
   return r.rowCount! > 0;
 }
 
-export async function history(c: Client, schoolId: number, pageId: number, f: { lessonId?: number; columnId?: number; pupilId?: number }) {
+/** A page's history; pencil rows only with `includeTentative` (the page's teacher). */
+export async function history(c: Client, schoolId: number, pageId: number, f: { lessonId?: number; columnId?: number; pupilId?: number }, includeTentative: boolean) {
   const r = await c.query(
     `SELECT h.id, h.at::text AS at, trim(u.last_name || ' ' || u.first_name) AS "user", h.field, h.lesson_id AS "lessonId",
-            h.column_id AS "columnId", h.pupil_id AS "pupilId", h.old_value AS "oldValue", h.new_value AS "newValue", h.reason, h.late
+            h.column_id AS "columnId", h.pupil_id AS "pupilId", h.old_value AS "oldValue", h.new_value AS "newValue", h.reason, h.late, h.tentative
      FROM journal_change h LEFT JOIN app_user u ON u.id = h.user_id
-     WHERE h.school_id = $1 AND h.page_id = $2
+     WHERE h.school_id = $1 AND h.page_id = $2 AND ($6 OR NOT h.tentative)
        AND ($3::int IS NULL OR h.lesson_id = $3) AND ($4::int IS NULL OR h.column_id = $4) AND ($5::int IS NULL OR h.pupil_id = $5)
      ORDER BY h.id DESC LIMIT 500`,
-    [schoolId, pageId, f.lessonId ?? null, f.columnId ?? null, f.pupilId ?? null],
+    [schoolId, pageId, f.lessonId ?? null, f.columnId ?? null, f.pupilId ?? null, includeTentative],
   );
   return r.rows;
 }

@@ -108,7 +108,7 @@ export async function setSubstitute(db: Database, ctx: TenantContext, opts: { pa
 /** A page's change history, newest first, optionally of one cell, lesson or column. */
 export async function pageHistory(db: Database, ctx: TenantContext, principal: TPrincipal, pageId: number, filter: { lessonId?: number; columnId?: number; pupilId?: number }) {
   return withSchool(db, ctx, async (c) => {
-    await requireReadablePage(c, ctx, principal, pageId);
-    return repo.history(c, ctx.schoolId, pageId, filter);
+    const { canWrite, substituteLessonIds } = await requireReadablePage(c, ctx, principal, pageId);
+    return repo.history(c, ctx.schoolId, pageId, filter, canWrite || substituteLessonIds.length > 0);
   });
 }

@@ -103,9 +103,10 @@ export async function pagePupils(c: Client, schoolId: number, page: { classId: n
 
 /**
  * The grid of one semester as JSON text built in SQL (compact arrays for cells), so the
- * server never decodes hundreds of rows per page.
+ * server never decodes hundreds of rows per page. Tentative marks are in it (a sixth element
+ * `true`) only with `includeTentative` (the page's teacher); for everyone else they do not exist.
  */
-export async function pageGridJson(c: Client, schoolId: number, pageId: number, semester: number, from: string, to: string) {
+export async function pageGridJson(c: Client, schoolId: number, pageId: number, semester: number, from: string, to: string, includeTentative: boolean) {
   const r = await c.query<{ lessons: string; columns: string; cells: string; summary: string }>({ name: 'page-grid', text: `WITH l AS (
        SELECT id, lesson_date, period, topic, homework, remote, kind, cancelled, version, substitute_id, attendance_taken
        FROM lesson WHERE school_id = $1 AND page_id = $2 AND lesson_date BETWEEN $4 AND $5
@@ -119,9 +120,10 @@ export async function pageGridJson(c: Client, schoolId: number, pageId: number, 
                  'substituteId', substitute_id, 'attendanceTaken', attendance_taken) ORDER BY lesson_date, period, id), '[]')::text FROM l) AS lessons,
        (SELECT COALESCE(json_agg(json_build_object('id', id, 'kind', kind, 'semester', semester, 'title', title,
                  'afterDate', after_date, 'position', position) ORDER BY position, id), '[]')::text FROM col) AS columns,
-       (SELECT COALESCE(json_agg(json_build_array(jc.lesson_id, jc.pupil_id, jc.mark, jc.absent, jc.version)), '[]')::text
-          FROM journal_cell jc WHERE jc.school_id = $1 AND jc.lesson_id IN (SELECT id FROM l)) AS cells,
+       (SELECT COALESCE(json_agg(CASE WHEN jc.tentative THEN json_build_array(jc.lesson_id, jc.pupil_id, jc.mark, jc.absent, jc.version, true)
+                                      ELSE json_build_array(jc.lesson_id, jc.pupil_id, jc.mark, jc.absent, jc.version) END), '[]')::text
+          FROM journal_cell jc WHERE jc.school_id = $1 AND jc.lesson_id IN (SELECT id FROM l) AND ($6 OR NOT jc.tentative)) AS cells,
        (SELECT COALESCE(json_agg(json_build_array(sm.column_id, sm.pupil_id, sm.mark, sm.version)), '[]')::text
-          FROM summary_mark sm WHERE sm.school_id = $1 AND sm.column_id IN (SELECT id FROM col)) AS summary`, values: [schoolId, pageId, semester, from, to] });
+          FROM summary_mark sm WHERE sm.school_id = $1 AND sm.column_id IN (SELECT id FROM col)) AS summary`, values: [schoolId, pageId, semester, from, to, includeTentative] });
   return r.rows[0];
 }

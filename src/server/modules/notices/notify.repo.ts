@@ -46,7 +46,7 @@ export async function changesAfter(c: Client, schoolId: number, afterId: number)
      JOIN subject s ON s.school_id = jp.school_id AND s.id = jp.subject_id
      LEFT JOIN lesson l ON l.school_id = jc.school_id AND l.id = jc.lesson_id
      LEFT JOIN summary_column sc ON sc.school_id = jc.school_id AND sc.id = jc.column_id
-     WHERE jc.school_id = $1 AND jc.id > $2 AND jc.pupil_id IS NOT NULL AND jc.field IN ('mark', 'attendance', 'summary')
+     WHERE jc.school_id = $1 AND jc.id > $2 AND jc.pupil_id IS NOT NULL AND jc.field IN ('mark', 'attendance', 'summary') AND NOT jc.tentative
        AND EXISTS (
          SELECT 1 FROM (
            SELECT DISTINCT ON (cr.guardian_id) cr.action

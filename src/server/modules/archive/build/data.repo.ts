@@ -108,7 +108,7 @@ export async function pageData(c: Client, schoolId: number, pageId: number, year
        (SELECT COALESCE(json_agg(json_build_object('id', id, 'kind', kind, 'semester', semester, 'title', title, 'afterDate', after_date,
                  'position', position) ORDER BY position, id), '[]')
           FROM summary_column WHERE school_id = $1 AND page_id = $2) AS columns,
-       (SELECT COALESCE(json_agg(json_build_array(jc.lesson_id, jc.pupil_id, jc.mark, jc.absent) ORDER BY jc.lesson_id, jc.pupil_id), '[]')
+       (SELECT COALESCE(json_agg(json_build_array(jc.lesson_id, jc.pupil_id, CASE WHEN jc.tentative THEN '' ELSE jc.mark END, jc.absent) ORDER BY jc.lesson_id, jc.pupil_id), '[]')
           FROM journal_cell jc WHERE jc.school_id = $1 AND jc.lesson_id IN (SELECT id FROM l)) AS cells,
        (SELECT COALESCE(json_agg(json_build_array(sm.column_id, sm.pupil_id, sm.mark) ORDER BY sm.column_id, sm.pupil_id), '[]')
           FROM summary_mark sm JOIN summary_column sc ON sc.school_id = sm.school_id AND sc.id = sm.column_id AND sc.page_id = $2
@@ -258,7 +258,7 @@ export async function historyBatch(c: Client, schoolId: number, yearId: number, 
      LEFT JOIN lesson l ON l.school_id = jc.school_id AND l.id = jc.lesson_id
      LEFT JOIN summary_column sc ON sc.school_id = jc.school_id AND sc.id = jc.column_id
      LEFT JOIN pupil p ON p.school_id = jc.school_id AND p.id = jc.pupil_id
-     WHERE jc.school_id = $1 AND jc.id > $3 ORDER BY jc.id LIMIT $4`,
+     WHERE jc.school_id = $1 AND jc.id > $3 AND NOT jc.tentative ORDER BY jc.id LIMIT $4`,
     [schoolId, yearId, afterId, limit],
   );
   return r.rows;

@@ -27,7 +27,7 @@ function savedAll(b: SaveBatch): SaveOutcome {
   return {
     kind: 'saved',
     result: {
-      cells: b.cells.map((c) => ({ lessonId: c.lessonId, pupilId: c.pupilId, mark: c.mark, absent: c.absent, version: c.version + 1 })),
+      cells: b.cells.map((c) => ({ lessonId: c.lessonId, pupilId: c.pupilId, mark: c.mark, absent: c.absent, tentative: !!c.tentative, version: c.version + 1 })),
       summary: b.summary.map((c) => ({ columnId: c.columnId, pupilId: c.pupilId, mark: c.mark, version: c.version + 1 })),
     },
   };
