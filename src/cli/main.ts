@@ -3,7 +3,7 @@ import { loadConfig } from '../server/config.js';
 import { migrate } from '../server/db/migrate.js';
 import { isEmptyDatabase, openConfiguredDatabase } from '../server/db/open.js';
 import { printDemoLogins } from '../server/main-print.js';
-import { makeCaFromCli, verifyFromCli } from '../server/modules/archive/cli.js';
+import { expiredFromCli, makeCaFromCli, verifyFromCli } from '../server/modules/archive/cli.js';
 import { controlFromCli } from '../server/modules/control/cli.js';
 import { consentFromCli } from '../server/modules/consent/cli.js';
 import { seedDemo } from '../server/modules/demo/index.js';
@@ -26,6 +26,7 @@ const HELP = `Klasnyi CLI (npm run cli -- <command>)
                                    a school CA and the head's certificate (ca.pem, head.p12) for demos
   archive verify <folder|file.zip> [--ca ca.pem]
                                    check an archive's files, history chains and signatures (no database)
+  archive expired --school ID      archive files whose retention has ended (lists only; the head approves destruction)
   consent coverage --city ID       share of pupils with consent per school (counts only)
   consent notify [--now ISO]       one run of the parents' notifications (news, announcements, digests)
   timetable regenerate --school ID [--from YYYY-MM-DD]
@@ -112,6 +113,7 @@ async function run(argv: string[]): Promise<number> {
     if (command === 'timetable') {
       return await timetableFromCli(db, { sub, schoolId: Number(values.school), from: values.from }, (line) => console.log(line));
     }
+    if (command === 'archive' && sub === 'expired') return await expiredFromCli(db, { schoolId: Number(values.school) }, (line) => console.log(line));
     if (command === 'archive' && sub === 'make-ca') {
       return await makeCaFromCli(db, { schoolId: Number(values.school), out: values.out, password: values.password, key: values.key }, (line) => console.log(line));
     }

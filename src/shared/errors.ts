@@ -230,6 +230,16 @@ export const ERRORS = {
   },
   archive_busy: { status: 409, uk: 'Архів цього року вже формується.', en: 'The archive of this year is being built already.' },
   archive_not_built: { status: 409, uk: 'Архів ще не сформовано.', en: 'The archive has not been built yet.' },
+  retention_not_expired: {
+    status: 409,
+    uk: 'Строк зберігання ще не минув або файл уже знищено: {count}. Акт не затверджено, нічого не змінено.',
+    en: 'The retention period has not ended or the file is destroyed already: {count}. The act was not approved; nothing was changed.',
+  },
+  archive_file_destroyed: {
+    status: 410,
+    uk: 'Цей файл архіву знищено за актом після закінчення строку зберігання.',
+    en: 'This archive file was destroyed by an act after its retention period ended.',
+  },
   archive_signed: {
     status: 409,
     uk: 'Архів уже підписано; новий архів можна сформувати після повторного закриття року.',

@@ -70,6 +70,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     // the database refused a write to a closed school year (040_archive.sql)
     if ((err as { code?: string }).code === 'KL001') return reply.status(409).send(errorBody('year_closed', lang));
+    // the database refused to destroy an archive file before its retention ended (044_archive_retention.sql)
+    if ((err as { code?: string }).code === 'KL002') return reply.status(409).send(errorBody('retention_not_expired', lang, { count: 1 }));
     req.log.error({ err, url: req.url, method: req.method }, 'request failed');
     return reply.status(500).send(errorBody('internal', lang));
   });

@@ -211,6 +211,8 @@ export const ZArchiveFile = z.object({
   bytes: z.number(),
   retentionYears: z.number(),
   retainUntil: z.string(),
+  /** destroyed by an act after its retention ended: only this record of it is kept */
+  destroyed: z.boolean(),
 });
 export const ZArchiveFiles = z.object({ files: z.array(ZArchiveFile) });
 export type TArchiveFile = z.infer<typeof ZArchiveFile>;
@@ -230,6 +232,8 @@ export const ZVerifyProblem = z.object({ file: z.string(), code: z.string(), mes
 export const ZVerifyReport = z.object({
   ok: z.boolean(),
   filesChecked: z.number(),
+  /** files of the manifest destroyed by an act after their retention ended (listed in destroyed.json, not a failure) */
+  filesDestroyed: z.number(),
   historyEntries: z.number(),
   signatures: z.array(
     z.object({ file: z.string(), ok: z.boolean(), signer: z.string().nullable(), signingTime: z.string().nullable(), trustedChain: z.boolean() }),

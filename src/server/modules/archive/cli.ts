@@ -2,7 +2,8 @@ import { randomBytes, X509Certificate } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../db/database.js';
-import { withSystem } from '../../db/tenancy.js';
+import { todayOf, withSystem } from '../../db/tenancy.js';
+import { expiredFiles } from './retention/retention.repo.js';
 import { makeSchoolCa } from './signing/ca.js';
 import { openArchivePath, verifyArchive } from './verify.js';
 
@@ -21,6 +22,7 @@ export async function verifyFromCli(opts: { path?: string; ca?: string }, print:
   const report = await verifyArchive(openArchivePath(opts.path), { lang: 'en', trustedCas });
   if (report.manifest) print(`Archive: ${report.manifest.school.name}, ${report.manifest.year.name} (version ${report.manifest.archive.version})`);
   print(`Files checked: ${report.filesChecked}; history entries checked: ${report.historyEntries}`);
+  if (report.filesDestroyed) print(`Destroyed by an act after their retention ended (listed in destroyed.json): ${report.filesDestroyed}`);
   for (const s of report.signatures) {
     print(`${s.ok ? 'OK  ' : 'FAIL'} ${s.file}: signed by ${s.signer ?? 'unknown'}${s.signingTime ? ` at ${s.signingTime}` : ''}${s.trustedChain ? ' (chains to the given CA)' : ''}`);
   }
@@ -62,5 +64,24 @@ export async function makeCaFromCli(db: Database, opts: { schoolId: number; out?
   writeFileSync(join(opts.out, 'head.pem'), ca.headCertPem);
   print(`Written ${join(opts.out, 'ca.pem')}, head.p12 (${row.head ?? 'Директор'}), head.pem`);
   print(`The password of head.p12: ${password}`);
+  return 0;
+}
+
+/**
+ * `archive expired --school ID`: the archive files whose retention ended before the journal's
+ * today. It only lists them: destroying needs the head's act in the app.
+ */
+export async function expiredFromCli(db: Database, opts: { schoolId: number }, print: Print): Promise<number> {
+  if (!opts.schoolId) {
+    print('Usage: archive expired --school ID');
+    return 1;
+  }
+  const today = todayOf(db);
+  const files = await withSystem(db, (c) => expiredFiles(c, opts.schoolId, today));
+  print(`Archive files of school ${opts.schoolId} whose retention ended before ${today}: ${files.length}`);
+  for (const f of files) {
+    print(`${f.retainUntil}  ${f.yearName} v${f.version}  ${f.path}  (${f.kind}, ${f.retentionYears} years, ${f.bytes} bytes, sha256 ${f.sha256})`);
+  }
+  if (files.length) print('They are destroyed only by an act the head approves (Archive → Retention).');
   return 0;
 }

@@ -8,3 +8,6 @@ export const canBuildArchive = schoolRoles('head', 'admin');
 
 /** Signing the manifest (with a key, or by uploading a signature): the head alone. */
 export const canSignArchive = schoolRoles('head');
+
+/** Approving an act of destruction of expired archive files: the head alone. */
+export const canApproveDestruction = schoolRoles('head');

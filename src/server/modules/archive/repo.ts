@@ -94,12 +94,15 @@ export interface FileRow {
   retentionYears: number;
   retainUntil: string;
   chainHead: string | null;
+  /** the act that destroyed the file after its retention ended */
+  destroyedActId?: number | null;
 }
 
 export async function files(c: Client, schoolId: number, archiveId: number): Promise<FileRow[]> {
   const r = await c.query(
     `SELECT f.path, f.kind, f.class_id AS "classId", CASE WHEN k.id IS NULL THEN NULL ELSE k.grade || '-' || k.letter END AS "classLabel",
-            f.sha256, f.bytes, f.pdf_pages AS "pdfPages", f.retention_years AS "retentionYears", f.retain_until AS "retainUntil", f.chain_head AS "chainHead"
+            f.sha256, f.bytes, f.pdf_pages AS "pdfPages", f.retention_years AS "retentionYears", f.retain_until AS "retainUntil", f.chain_head AS "chainHead",
+            f.destroyed_act_id AS "destroyedActId"
      FROM archive_file f LEFT JOIN school_class k ON k.school_id = f.school_id AND k.id = f.class_id
      WHERE f.school_id = $1 AND f.archive_id = $2 ORDER BY f.path`,
     [schoolId, archiveId],

@@ -19,6 +19,7 @@ import { registerJobHandler } from '../../jobs/worker.js';
 import { buildArchive } from './build/build.js';
 import { canBuildArchive, canSeeArchives, canSignArchive } from './policy.js';
 import * as repo from './repo.js';
+import { retentionRoutes } from './retention/retention.routes.js';
 import * as service from './service.js';
 
 const tags = ['archive'];
@@ -117,4 +118,6 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!Buffer.isBuffer(req.body)) throw new AppError('validation');
     return service.verifyUpload(req.body, requestLang(req));
   });
+
+  await app.register(retentionRoutes);
 };

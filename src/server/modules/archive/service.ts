@@ -8,7 +8,7 @@ import type { Database } from '../../db/database.js';
 import { type Client, type TenantContext, withSchool, withSystem } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
 import { enqueueJob, getJob } from '../../jobs/queue.js';
-import { MANIFEST_FILE } from './build/manifest.js';
+import { DESTROYED_FILE, MANIFEST_FILE } from './build/manifest.js';
 import * as repo from './repo.js';
 import { normalizeSignature } from './signing/cms.js';
 import { Pkcs12Signer, type SignatureCheck, verifyDetached } from './signing/signer.js';
@@ -114,6 +114,7 @@ export async function listFiles(db: Database, ctx: TenantContext, archiveId: num
       bytes: Number(f.bytes),
       retentionYears: f.retentionYears,
       retainUntil: f.retainUntil,
+      destroyed: f.destroyedActId != null,
     }));
   });
 }
@@ -130,18 +131,23 @@ const TYPES: Record<string, string> = { pdf: 'application/pdf', json: 'applicati
 export async function readFile(db: Database, ctx: TenantContext, cfg: ArchiveConfig, archiveId: number, path: string): Promise<{ body: Buffer; type: string }> {
   const { root } = await builtArchive(db, ctx, cfg, archiveId);
   const clean = normalize(path);
-  const listed = await withSchool(db, ctx, async (c) => (await c.query('SELECT 1 FROM archive_file WHERE school_id = $1 AND archive_id = $2 AND path = $3', [ctx.schoolId, archiveId, clean])).rowCount);
+  const row = await withSchool(db, ctx, async (c) =>
+    (await c.query('SELECT destroyed_act_id AS "destroyedActId" FROM archive_file WHERE school_id = $1 AND archive_id = $2 AND path = $3', [ctx.schoolId, archiveId, clean])).rows[0],
+  );
+  if (row?.destroyedActId) throw new AppError('archive_file_destroyed');
+  const listed = row !== undefined || clean === DESTROYED_FILE;
   if (!(listed || clean === MANIFEST_FILE || isSignatureFile(clean)) || !existsSync(join(root, clean))) throw new AppError('not_found');
   return { body: readFileSync(join(root, clean)), type: TYPES[clean.split('.').pop() ?? ''] ?? 'application/octet-stream' };
 }
 
-/** The whole archive as a .zip stream: the manifest, its signatures and every file. */
+/** The whole archive as a .zip stream: the manifest, its signatures and every file still kept. */
 export async function download(db: Database, ctx: TenantContext, cfg: ArchiveConfig, archiveId: number): Promise<{ stream: Readable; name: string }> {
   const { a, root } = await builtArchive(db, ctx, cfg, archiveId);
-  const files = await listFiles(db, ctx, archiveId);
+  const files = (await listFiles(db, ctx, archiveId)).filter((f) => !f.destroyed);
   const signatures = readdirSync(root).filter(isSignatureFile).sort();
+  const destroyed = existsSync(join(root, DESTROYED_FILE)) ? [DESTROYED_FILE] : [];
   const top = `archive-${a.dir.replace(/\//g, '-')}`;
-  return { stream: zipFolder(root, [MANIFEST_FILE, ...signatures, ...files.map((f) => f.path)], top), name: `${top}.zip` };
+  return { stream: zipFolder(root, [MANIFEST_FILE, ...signatures, ...destroyed, ...files.map((f) => f.path)], top), name: `${top}.zip` };
 }
 
 function signatureReason(check: SignatureCheck, lang: Lang): string {
@@ -214,7 +220,7 @@ export async function verifyUpload(zip: Buffer, lang: Lang): Promise<TVerifyRepo
   try {
     src = zipSource(zip);
   } catch {
-    return { ok: false, filesChecked: 0, historyEntries: 0, signatures: [], problems: [{ file: '', code: 'manifest_missing', message: ARCHIVE_PROBLEMS.manifest_missing[lang] }] };
+    return { ok: false, filesChecked: 0, filesDestroyed: 0, historyEntries: 0, signatures: [], problems: [{ file: '', code: 'manifest_missing', message: ARCHIVE_PROBLEMS.manifest_missing[lang] }] };
   }
   const { manifest: _m, ...report } = await verifyArchive(src, { lang });
   return report;

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
 import { ARCHIVE_PROBLEMS, type TVerifyReport } from '../../../shared/api/archive.js';
 import { formatMessage, type Lang } from '../../../shared/errors.js';
-import { MANIFEST_FILE, parseManifest, type TManifest } from './build/manifest.js';
+import { DESTROYED_FILE, MANIFEST_FILE, parseManifest, type TManifest } from './build/manifest.js';
 import { checkChain } from './chain.js';
 import { verifyDetached } from './signing/signer.js';
 
@@ -59,6 +59,17 @@ export function openArchivePath(path: string): ArchiveSource {
   return statSync(path).isDirectory() ? folderSource(path) : zipSource(readFileSync(path));
 }
 
+/** The files an act destroyed (path to SHA-256), from destroyed.json when the archive has one. */
+async function destroyedFiles(src: ArchiveSource, present: Set<string>): Promise<Map<string, string>> {
+  if (!present.has(DESTROYED_FILE)) return new Map();
+  try {
+    const list = JSON.parse((await src.read(DESTROYED_FILE)).toString('utf8')).files as { path: string; sha256: string }[];
+    return new Map(list.map((f) => [f.path, f.sha256]));
+  } catch {
+    return new Map();
+  }
+}
+
 /**
  * Verifies an archive: every file's SHA-256 and size against the manifest, no file missing or
  * added, every history file's hash chain (and its head as the manifest records it), and every
@@ -69,7 +80,7 @@ export async function verifyArchive(src: ArchiveSource, opts: { lang: Lang; trus
   const problem = (file: string, code: string, params: Record<string, string | number> = {}) =>
     problems.push({ file, code, message: formatMessage(ARCHIVE_PROBLEMS[code][opts.lang], params) });
   const present = new Set(src.paths());
-  const report = { ok: false, filesChecked: 0, historyEntries: 0, signatures: [] as TVerifyReport['signatures'], problems, manifest: null as TManifest | null };
+  const report = { ok: false, filesChecked: 0, filesDestroyed: 0, historyEntries: 0, signatures: [] as TVerifyReport['signatures'], problems, manifest: null as TManifest | null };
   if (!present.has(MANIFEST_FILE)) {
     problem(MANIFEST_FILE, 'manifest_missing');
     return report;
@@ -84,9 +95,12 @@ export async function verifyArchive(src: ArchiveSource, opts: { lang: Lang; trus
   }
   report.manifest = manifest;
   const listed = new Set(manifest.files.map((f) => f.path));
+  const destroyed = await destroyedFiles(src, present);
   for (const f of manifest.files) {
     if (!present.has(f.path)) {
-      problem(f.path, 'missing');
+      // destroyed by an act after its retention: the list names it with the hash the manifest has
+      if (destroyed.get(f.path) === f.sha256) report.filesDestroyed++;
+      else problem(f.path, 'missing');
       continue;
     }
     const { sha256, bytes } = await src.sha256(f.path);
@@ -100,7 +114,7 @@ export async function verifyArchive(src: ArchiveSource, opts: { lang: Lang; trus
     }
   }
   for (const p of [...present].sort()) {
-    if (p === MANIFEST_FILE || listed.has(p)) continue;
+    if (p === MANIFEST_FILE || p === DESTROYED_FILE || listed.has(p)) continue;
     if (!isSignatureFile(p)) {
       problem(p, 'unlisted');
       continue;

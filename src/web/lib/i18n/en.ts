@@ -1,4 +1,5 @@
 import { yearStructureEn } from '../../features/archive/i18n.js';
+import { retentionEn } from '../../features/retention/i18n.js';
 import { attachmentsEn } from '../../features/attachments/i18n.js';
 import { deliveryEn } from '../../features/delivery/i18n.js';
 import type { Dictionary } from './uk.js';
@@ -6,6 +7,7 @@ import type { Dictionary } from './uk.js';
 /** English, the second language: the same keys as uk.ts. */
 export const en: Dictionary = {
   yearStructure: yearStructureEn,
+  retention: retentionEn,
   delivery: deliveryEn,
   attachments: attachmentsEn,
   app: {

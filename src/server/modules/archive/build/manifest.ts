@@ -4,6 +4,8 @@ import type { FileRow } from '../repo.js';
 import type { ArchiveYear } from './data.repo.js';
 
 export const MANIFEST_FILE = 'manifest.json';
+/** Beside the manifest once an act destroyed some of the archive's files: which, by which act. */
+export const DESTROYED_FILE = 'destroyed.json';
 
 const ZManifestFile = z.object({
   path: z.string(),

@@ -11,6 +11,7 @@ import { useNumberParam } from '../../../lib/params.js';
 import { useBuildArchive } from '../api/build-archive.js';
 import { useArchives } from '../api/get-archives.js';
 import { useVerifyUpload } from '../api/verify-upload.js';
+import { RetentionPanel } from '../../retention/components/RetentionPanel.js';
 import { ArchiveCard } from './ArchiveCard.js';
 import { VerifyReportView } from './VerifyReportView.js';
 
@@ -76,6 +77,9 @@ export function ArchiveRoute() {
             </Stack>
           )}
         </QueryStatus>
+        <Section title={t('retention.title')}>
+          <RetentionPanel schoolId={schoolId} canApprove={roles.includes('head')} />
+        </Section>
         <Section title={t('archive.verifyUploadTitle')}>
           <VerifyUpload schoolId={schoolId} />
         </Section>

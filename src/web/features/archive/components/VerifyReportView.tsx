@@ -9,6 +9,7 @@ export function VerifyReportView({ report }: { report: TVerifyReport }) {
     <Alert color={report.ok ? 'teal' : 'red'} variant="light" title={report.ok ? t('archive.verifyOk') : t('archive.verifyFailed', { count: report.problems.length })}>
       <Stack gap={4}>
         <Text size="sm">{t('archive.verifyChecked', { files: report.filesChecked, entries: report.historyEntries })}</Text>
+        {report.filesDestroyed > 0 && <Text size="sm">{t('retention.verifyDestroyed', { count: report.filesDestroyed })}</Text>}
         {report.signatures.length === 0 && <Text size="sm">{t('archive.notSigned')}</Text>}
         {report.signatures.map((s) => (
           <Text size="sm" key={s.file}>
