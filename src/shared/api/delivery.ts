@@ -23,6 +23,8 @@ export type TDeliveryQuery = z.input<typeof ZDeliveryQuery>;
 
 export const ZShortfallQuery = ZDeliveryQuery.omit({ by: true });
 export type TShortfallQuery = z.input<typeof ZShortfallQuery>;
+/** the CSV file: its header row in this language (a download link sends no Accept-Language) */
+export const ZShortfallCsvQuery = ZShortfallQuery.extend({ lang: z.enum(['uk', 'en']).optional() });
 
 const ZWork = z.object({ planned: z.number(), held: z.number() });
 export const ZWorks = z.object({ test: ZWork, lab: ZWork, practical: ZWork });

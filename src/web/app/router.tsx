@@ -14,6 +14,8 @@ import { RemarksRoute } from '../features/control/components/RemarksRoute.js';
 import { ReportRoute } from '../features/control/components/ReportRoute.js';
 import { ReportsRoute } from '../features/control/components/ReportsRoute.js';
 import { CurriculumRoute } from '../features/curriculum/components/CurriculumRoute.js';
+import { DeliveryRoute } from '../features/delivery/components/DeliveryRoute.js';
+import { ShortfallsRoute } from '../features/delivery/components/ShortfallsRoute.js';
 import { DiaryRoute } from '../features/diary/components/DiaryRoute.js';
 import { JournalPageRoute } from '../features/journal/components/JournalPageRoute.js';
 import { AnnouncementsRoute } from '../features/notices/components/AnnouncementsRoute.js';
@@ -64,6 +66,8 @@ const screens = [
       { path: 'analysis/reports', element: <ReportsRoute /> },
       { path: 'analysis/reports/:week', element: <ReportRoute /> },
       { path: 'remarks', element: <RemarksRoute /> },
+      { path: 'delivery', element: <DeliveryRoute /> },
+      { path: 'delivery/shortfalls', element: <ShortfallsRoute /> },
       { path: 'yearend', element: <YearEndRoute /> },
       { path: 'archive', element: <ArchiveRoute /> },
       { path: 'archive/:archiveId', element: <ArchiveViewRoute /> },

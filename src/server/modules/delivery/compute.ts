@@ -2,10 +2,12 @@
  * Curriculum delivery figures, pure arithmetic (no database), so they are tested on their own.
  *
  * Hours by the curriculum for a semester = the page's hours a week x the semester's study weeks,
- * rounded to whole hours; study weeks = the semester's working days (Monday to Friday, not a
- * holiday, school day off or city day off; remote days count) / 5. This is the curriculum's
- * measure (навчальний план: hours a week), independent of how the timetable happens to be laid
- * out; the journal's own calendar lessons are shown beside it ('calendarHours').
+ * up to a whole hour; study weeks = the semester's working days (Monday to Friday, not a holiday,
+ * school day off or city day off; remote days count) / 5, to one decimal. The same measure as the
+ * planning module's allowance for a plan (a plan within it is delivered when all of it is held).
+ * It is the curriculum's measure (навчальний план: hours a week), independent of how the
+ * timetable happens to be laid out; the journal's own calendar lessons are shown beside it
+ * ('calendarHours').
  *
  * What should be held by now ('due'): once the semester is over, all of it. While it runs, the
  * curriculum's hours of the study weeks up to the last Sunday before today (a lesson later this
@@ -35,8 +37,10 @@ export function lastSundayBefore(day: string): string {
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
-/** whole hours; the epsilon keeps 2 x 16.25 = 32.5 from becoming 32 through floating point */
-const hours = (x: number) => Math.round(x + 1e-9);
+/** study weeks of a number of working days, to one decimal */
+export const weeksOf = (days: number) => r1(days / 5);
+/** up to a whole hour; the epsilon keeps 2 x 15.4 = 30.800000000000001 from becoming 31 + 1 */
+const hours = (x: number) => Math.ceil(x - 1e-9);
 
 /** The semester's dates and weeks as the figures use them. */
 export function semesterOf(
@@ -49,7 +53,7 @@ export function semesterOf(
   const total = workingDays(s, cal);
   const dueTo = ended ? s.endsOn : [lastSundayBefore(today), s.endsOn].sort()[0];
   const due = ended ? total : workingDays(s, cal, dueTo);
-  return { yearId: year.yearId, yearName: year.yearName, number: s.number, startsOn: s.startsOn, endsOn: s.endsOn, ended, studyWeeks: r1(total / 5), weeksDue: r1(due / 5), dueTo };
+  return { yearId: year.yearId, yearName: year.yearName, number: s.number, startsOn: s.startsOn, endsOn: s.endsOn, ended, studyWeeks: weeksOf(total), weeksDue: weeksOf(due), dueTo };
 }
 
 export function emptyFigures(): TDeliveryFigures {
@@ -70,10 +74,10 @@ export function emptyFigures(): TDeliveryFigures {
   };
 }
 
-/** One page's figures. `semester.studyWeeks`/`weeksDue` are rounded for display: the exact day counts are passed. */
+/** One page's figures from its counts and the semester's working days (all, and up to the 'due' day). */
 export function pageFigures(p: PageCounts, days: { total: number; due: number }): TDeliveryFigures {
-  const curriculumHours = hours((p.hoursPerWeek * days.total) / 5);
-  const dueCurriculum = days.due >= days.total ? curriculumHours : hours((p.hoursPerWeek * days.due) / 5);
+  const curriculumHours = hours(p.hoursPerWeek * weeksOf(days.total));
+  const dueCurriculum = days.due >= days.total ? curriculumHours : hours(p.hoursPerWeek * weeksOf(days.due));
   const duePlan = !p.hasPlan ? 0 : days.due >= days.total || days.total === 0 ? p.planHours : hours((p.planHours * days.due) / days.total);
   const shortCurriculum = Math.max(0, dueCurriculum - p.heldHours);
   const shortPlan = p.hasPlan ? Math.max(0, duePlan - p.heldHours) : 0;
@@ -133,12 +137,12 @@ export function pageRow(p: PageCounts, figures: TDeliveryFigures): TDeliveryPage
 
 const collator = new Intl.Collator('uk');
 
-/** Rows grouped by page (each page), class, subject or teacher, in Ukrainian order of their names. */
+/** Rows grouped by page (each page), class, subject or teacher: the largest shortfall first, then in Ukrainian order of their names. */
 export function groupRows(pages: TDeliveryPageRow[], by: 'page' | 'class' | 'subject' | 'teacher', noTeacher: string): TDeliveryRow[] {
   if (by === 'page') {
     return pages
       .map((p) => ({ key: { id: p.pageId, name: pageName(p) }, page: p, figures: p.figures, sort: [p.className.padStart(5, '0'), p.subjectName, p.groupName ?? ''] }))
-      .sort((a, b) => a.sort.reduce((acc, x, i) => acc || collator.compare(x, b.sort[i]), 0))
+      .sort((a, b) => b.figures.shortfall - a.figures.shortfall || a.sort.reduce((acc, x, i) => acc || collator.compare(x, b.sort[i]), 0))
       .map(({ sort: _s, ...r }) => r);
   }
   const groups = new Map<number, { name: string; figures: TDeliveryFigures; sortKey: string }>();
@@ -150,7 +154,7 @@ export function groupRows(pages: TDeliveryPageRow[], by: 'page' | 'class' | 'sub
     groups.set(id, g);
   }
   return [...groups.entries()]
-    .sort((a, b) => collator.compare(a[1].sortKey, b[1].sortKey))
+    .sort((a, b) => b[1].figures.shortfall - a[1].figures.shortfall || collator.compare(a[1].sortKey, b[1].sortKey))
     .map(([id, g]) => ({ key: { id, name: g.name }, page: null, figures: g.figures }));
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZCityDelivery, ZCityDeliveryQuery, ZDelivery, ZDeliveryQuery, ZShortfallQuery, ZShortfalls } from '../../../shared/api/delivery.js';
+import { ZCityDelivery, ZCityDeliveryQuery, ZDelivery, ZDeliveryQuery, ZShortfallCsvQuery, ZShortfallQuery, ZShortfalls } from '../../../shared/api/delivery.js';
 import { ZCityParams, ZSchoolParams } from '../../../shared/api/schools.js';
 import { requestLang } from '../../http/errors.js';
 import { canSeeCityDelivery, canSeeDelivery } from './policy.js';
@@ -32,11 +32,11 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(`${base}/shortfalls.csv`, {
     config: { policy: canSeeDelivery },
-    schema: { tags, summary: 'The not-delivered list as CSV', params: ZSchoolParams, querystring: ZShortfallQuery, response: { 200: z.any() } },
+    schema: { tags, summary: 'The not-delivered list as CSV', params: ZSchoolParams, querystring: ZShortfallCsvQuery, response: { 200: z.any() } },
   }, async (req, reply) => {
     const s = await service.shortfalls(app.db, ctx(req), req.query);
     const name = `delivery-${s.semester.yearName.replace(/\//g, '-')}-s${s.semester.number}.csv`;
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(service.shortfallsCsv(s, requestLang(req)));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(service.shortfallsCsv(s, req.query.lang ?? requestLang(req)));
   });
 
   app.get('/api/cities/:cityId/delivery', {

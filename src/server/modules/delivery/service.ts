@@ -28,7 +28,8 @@ export async function schoolPages(c: Client, schoolId: number, today: string, as
   const cal = await repo.calendarOf(c, schoolId, year.yearId, s.startsOn, s.endsOn);
   const semester = semesterOf(year, s, cal, today);
   const days = { total: workingDays(s, cal), due: semester.ended ? workingDays(s, cal) : workingDays(s, cal, semester.dueTo) };
-  const counts = await repo.pageCounts(c, schoolId, { yearId: year.yearId, semester: s.number, from: s.startsOn, to: s.endsOn, ...ask });
+  const filter = { classId: ask.classId, subjectId: ask.subjectId, teacherId: ask.teacherId };
+  const counts = await repo.pageCounts(c, schoolId, { ...filter, yearId: year.yearId, semester: s.number, from: s.startsOn, to: s.endsOn });
   return { year, semester, semesters: year.semesters, pages: counts.map((p) => pageRow(p, pageFigures(p, days))), counts };
 }
 

@@ -7,6 +7,7 @@ import { type Client, withSystem } from '../../db/tenancy.js';
 import { seedAttachmentsDemo } from '../attachments/demo.js';
 import { hashPassword } from '../auth/service.js';
 import { seedControlDemo } from '../control/demo.js';
+import { seedDeliveryDemo } from '../delivery/demo.js';
 import { seedNoticesDemo } from '../notices/demo.js';
 import { demoCityDaysOff, todayInKyiv, yearStartFor } from './calendar.js';
 import { adultName } from './names.js';
@@ -125,6 +126,7 @@ export async function seedDemo(db: Database, opts: SeedDemoOptions): Promise<Dem
     const fmt = (n: number) => n.toLocaleString('uk-UA');
     progress(`Школа ${info.index + 1}/${opts.schools} (${info.shortName}): ${fmt(r.pupils)} учнів, ${fmt(r.lessons)} уроків, ${fmt(r.cells)} клітинок`);
   }
+  await seedDeliveryDemo(db, { schoolId: summary.schoolIds[0], today });
   await seedControlDemo(db, { schoolId: summary.schoolIds[0], today });
   await seedNoticesDemo(db, { schoolId: summary.schoolIds[0], today });
   await seedAttachmentsDemo(db, { schoolId: summary.schoolIds[0], today });

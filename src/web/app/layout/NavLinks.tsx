@@ -31,6 +31,7 @@ export function NavLinks({ context }: { context: TContext }) {
       <Item to={base} label={t('nav.home')} icon={<IconHome />} exact />
       {leads && <Item to={`${base}/journal`} label={t('nav.pages')} icon={<IconBook />} />}
       {leads && <Item to={`${base}/classes`} label={t('nav.classes')} icon={<IconUsers />} exact />}
+      {leads && <Item to={`${base}/delivery`} label={t('delivery.nav')} icon={<IconBook />} />}
       {m.classIds.map((id) => (
         <MyClassItem key={id} schoolId={context.id} classId={id} />
       ))}

@@ -7,6 +7,7 @@ import { ConsentHomeSection } from '../../features/consent/components/ConsentHom
 import { ConsentPrompt } from '../../features/consent/components/ConsentPrompt.js';
 import { ControlHomeSection } from '../../features/control/components/ControlHomeSection.js';
 import { MyRemarksSection } from '../../features/control/components/MyRemarksSection.js';
+import { DeliveryHomeSection } from '../../features/delivery/components/DeliveryHomeSection.js';
 import { ChildrenCards } from '../../features/diary/components/ChildrenCards.js';
 import { OwnDiaryCard } from '../../features/diary/components/OwnDiaryCard.js';
 import { MyPagesSection } from '../../features/journal/components/MyPagesSection.js';
@@ -42,6 +43,7 @@ export function SchoolHomeRoute() {
       {(has('admin') || has('head')) && <AdminHomeSection schoolId={schoolId} />}
       {(has('head') || has('admin')) && <ScheduleToolsSection schoolId={schoolId} />}
       {(has('head') || has('controller')) && <ControlHomeSection schoolId={schoolId} />}
+      {(has('head') || has('controller')) && <DeliveryHomeSection schoolId={schoolId} />}
       {(has('head') || has('controller') || has('admin')) && <YearEndHomeSection schoolId={schoolId} />}
       {has('teacher') && <MyRemarksSection schoolId={schoolId} />}
       {has('teacher') && <MyPagesSection schoolId={schoolId} />}

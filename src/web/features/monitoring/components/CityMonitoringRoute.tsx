@@ -7,6 +7,7 @@ import { Section } from '../../../components/ui/Section.js';
 import { useNumberParam } from '../../../lib/params.js';
 import { monitoringFileUrl, useCityMonitoring } from '../api/get-city-monitoring.js';
 import { MonitoringTable, WeeklyTable } from './MonitoringTable.js';
+import { CityDeliverySection } from '../../delivery/components/CityDeliverySection.js';
 
 /** Calendar quarters (Q1 = January-March ... Q4 = October-December) of this and the last year. */
 function quarters(now: Date): string[] {
@@ -63,6 +64,7 @@ export function CityMonitoringRoute() {
           </>
         )}
       </QueryStatus>
+      <CityDeliverySection cityId={cityId} />
     </>
   );
 }

@@ -1,0 +1,112 @@
+import { Anchor, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TDeliveryBy, TDeliveryFigures, TDeliveryPageRow } from '../../../../shared/api/delivery.js';
+import { type Column, DataTable } from '../../../components/ui/DataTable.js';
+import { formatNumber, shortColor, worksText } from '../format.js';
+
+export interface DeliveryTableRow {
+  key: { id: number; name: string };
+  page: TDeliveryPageRow | null;
+  figures: TDeliveryFigures;
+}
+
+interface Props {
+  schoolId: number;
+  rows: DeliveryTableRow[];
+  by: TDeliveryBy;
+  caption: string;
+  /** the 'due' column only matters while a semester runs */
+  showDue: boolean;
+}
+
+const Hint = ({ label, title }: { label: string; title: string }) => <span title={title}>{label}</span>;
+
+/** Hours by the curriculum, the plan, the journal and held, with the shortfall and the works, per row. */
+export function DeliveryTable({ schoolId, rows, by, caption, showDue }: Props) {
+  const { t } = useTranslation();
+  const f = (r: DeliveryTableRow) => r.figures;
+  const columns: Column<DeliveryTableRow>[] = [
+    {
+      key: 'name',
+      header: t(`delivery.by.${by}`),
+      cell: (r) => (
+        <div style={{ minWidth: 180 }}>
+          {r.page ? (
+            <Anchor component={Link} to={`/s/${schoolId}/journal/${r.page.pageId}`} fw={500} size="sm">
+              {r.key.name}
+            </Anchor>
+          ) : (
+            <Text fw={500} size="sm">
+              {r.key.name}
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            {r.page ? r.page.teacherName || t('delivery.noTeacher') : t('delivery.pagesDelivered', { done: f(r).pagesDelivered, count: f(r).pages })}
+          </Text>
+        </div>
+      ),
+    },
+  ];
+  if (by === 'page') {
+    columns.push({ key: 'hpw', header: t('delivery.col.hoursPerWeek'), numeric: true, cell: (r) => formatNumber(r.page?.hoursPerWeek ?? 0) });
+  }
+  columns.push(
+    { key: 'curriculum', header: <Hint label={t('delivery.col.curriculum')} title={t('delivery.col.curriculumTitle')} />, numeric: true, cell: (r) => f(r).curriculumHours },
+    {
+      key: 'plan',
+      header: <Hint label={t('delivery.col.plan')} title={t('delivery.col.planTitle')} />,
+      numeric: true,
+      cell: (r) =>
+        f(r).pagesWithPlan === 0 ? (
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {t('delivery.noPlan')}
+          </Text>
+        ) : (
+          f(r).planHours
+        ),
+    },
+    { key: 'calendar', header: <Hint label={t('delivery.col.calendar')} title={t('delivery.col.calendarTitle')} />, numeric: true, cell: (r) => f(r).calendarHours },
+    { key: 'held', header: <Hint label={t('delivery.col.held')} title={t('delivery.col.heldTitle')} />, numeric: true, cell: (r) => <Text size="sm" fw={600}>{f(r).heldHours}</Text> },
+  );
+  if (showDue) {
+    columns.push({
+      key: 'due',
+      header: <Hint label={t('delivery.col.due')} title={t('delivery.col.dueTitle')} />,
+      numeric: true,
+      cell: (r) => (f(r).pagesWithPlan ? `${f(r).dueCurriculum} / ${f(r).duePlan}` : f(r).dueCurriculum),
+    });
+  }
+  columns.push(
+    {
+      key: 'short',
+      header: <Hint label={t('delivery.col.short')} title={t('delivery.col.shortTitle')} />,
+      numeric: true,
+      cell: (r) => (
+        <Text size="sm" fw={f(r).shortfall > 0 ? 700 : 400} c={shortColor(f(r))}>
+          {f(r).shortfall > 0 ? `−${f(r).shortfall}` : t('common.none')}
+        </Text>
+      ),
+    },
+    {
+      key: 'works',
+      header: <Hint label={t('delivery.col.works')} title={t('delivery.col.worksTitle')} />,
+      numeric: true,
+      cell: (r) => {
+        const w = f(r).works;
+        const text = worksText(w);
+        const behind = [w.test, w.lab, w.practical].some((k) => k.held < k.planned);
+        return text ? (
+          <Text size="sm" c={behind ? 'orange.8' : undefined} style={{ whiteSpace: 'nowrap' }}>
+            {text}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('common.none')}
+          </Text>
+        );
+      },
+    },
+  );
+  return <DataTable rows={rows} columns={columns} rowKey={(r) => r.key.id} caption={caption} minWidth={880} />;
+}
