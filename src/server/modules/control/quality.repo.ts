@@ -23,10 +23,17 @@ pg AS (
   FROM journal_page jp JOIN school_year y ON y.school_id = jp.school_id AND y.id = jp.year_id
   WHERE jp.school_id = ANY($1::int[]) AND y.starts_on <= $3::date AND y.ends_on >= $2::date
 ),
+-- the rare cells first (partial index of migration 031), then their lessons: starting from the
+-- lessons read every lesson of the period (0.9 s for a city of 40 schools and a quarter)
+absent_marked AS MATERIALIZED (
+  SELECT jc.school_id, jc.lesson_id, jc.pupil_id, jc.mark FROM journal_cell jc
+  WHERE jc.school_id = ANY($1::int[]) AND jc.absent AND jc.mark <> ''
+),
 flags AS (
   SELECT 'mark_while_absent' AS kind, l.school_id, l.page_id, l.id AS lesson_id, l.lesson_date AS day, jc.pupil_id, jc.mark AS detail
-  FROM pg JOIN lesson l ON l.school_id = pg.school_id AND l.page_id = pg.id AND l.lesson_date BETWEEN $2::date AND $3::date
-  JOIN journal_cell jc ON jc.school_id = l.school_id AND jc.lesson_id = l.id AND jc.absent AND jc.mark <> ''
+  FROM absent_marked jc
+  JOIN lesson l ON l.school_id = jc.school_id AND l.id = jc.lesson_id AND l.lesson_date BETWEEN $2::date AND $3::date
+  JOIN pg ON pg.school_id = l.school_id AND pg.id = l.page_id
   UNION ALL
   -- any page of the school: an entry after today is wrong whatever the year
   SELECT 'future_entry', l.school_id, l.page_id, l.id, l.lesson_date, NULL, l.topic

@@ -29,16 +29,20 @@ async function compute(db: Database, cityId: number, cityName: string, quarter: 
   const yesterday = addDays(today, -1);
   const effectiveTo = [to, yesterday].sort()[0];
   const weeks = quarterWeeks(quarter, today);
-  // the quarter and each of its weeks in one set of grouped statements
-  const [fill, ...byWeek] = await cityFillByPeriods(db, cityId, [{ from, to }, ...weeks.map((w) => ({ from: w.from, to: w.to }))]);
+  const ids = await withSystem(db, async (c) => (await c.query<{ id: number }>('SELECT id FROM school WHERE city_id = $1', [cityId])).rows.map((r) => r.id));
+  // side by side, each in its own transaction: the fill of the quarter and of each of its weeks
+  // (one set of grouped statements), consent coverage, the quality flags and the small counts
+  const [[fill, ...byWeek], consentRows, { quality, remarks, ready }] = await Promise.all([
+    cityFillByPeriods(db, cityId, [{ from, to }, ...weeks.map((w) => ({ from: w.from, to: w.to }))]),
+    consentCoverageBySchool(db, cityId),
+    withSystem(db, async (c) => ({
+      quality: from <= effectiveTo && ids.length ? await qualityCounts(c, { schoolIds: ids, from, effectiveTo, today, timeZone: SCHOOL_TIME_ZONE }) : new Map(),
+      remarks: await remarkCounts(c, ids),
+      ready: await repo.readinessBySchool(c, cityId),
+    })),
+  ]);
   const weekly = byWeek.map((w) => new Map(w.map((x) => [x.schoolId, x.figures])));
-  const consent = new Map((await consentCoverageBySchool(db, cityId)).map((x) => [x.schoolId, x.total ? x.share : null]));
-  const ids = fill.map((f) => f.schoolId);
-  const { quality, remarks, ready } = await withSystem(db, async (c) => ({
-    quality: from <= effectiveTo ? await qualityCounts(c, { schoolIds: ids, from, effectiveTo, today, timeZone: SCHOOL_TIME_ZONE }) : new Map(),
-    remarks: await remarkCounts(c, ids),
-    ready: await repo.readinessBySchool(c, cityId),
-  }));
+  const consent = new Map(consentRows.map((x) => [x.schoolId, x.total ? x.share : null]));
   const schools: TMonitoringSchool[] = fill.map((f) => {
     const q = quality.get(f.schoolId) ?? { ...EMPTY_QUALITY };
     const flags = Object.values(q).reduce((a: number, b) => a + (b as number), 0);
