@@ -23,6 +23,7 @@ import { NotificationSettingsRoute } from '../features/notices/components/Notifi
 import { ClassAdminRoute } from '../features/people/components/ClassAdminRoute.js';
 import { ClassesAdminRoute } from '../features/people/components/ClassesAdminRoute.js';
 import { ImportRoute } from '../features/people/components/ImportRoute.js';
+import { PlanRoute } from '../features/planning/components/PlanRoute.js';
 import { StaffAdminRoute } from '../features/people/components/StaffAdminRoute.js';
 import { TimetableRoute } from '../features/timetable/components/TimetableRoute.js';
 import { RequireAuth } from '../lib/auth.js';
@@ -51,6 +52,7 @@ const screens = [
       { index: true, element: <SchoolHomeRoute /> },
       { path: 'journal', element: <SchoolPagesRoute /> },
       { path: 'journal/:pageId', element: <JournalPageRoute /> },
+      { path: 'journal/:pageId/plan', element: <PlanRoute /> },
       { path: 'classes', element: <ClassesRoute /> },
       { path: 'classes/:classId', element: <ClassRoute /> },
       { path: 'admin/staff', element: <StaffAdminRoute /> },

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    /** the answer's `error.details` as sent (e.g. every row's problem of a refused file) */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';

@@ -24,7 +24,7 @@ async function toApiError(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: { fields?: FieldError[] } } } | null;
   const error = body?.error;
   const fields = Array.isArray(error?.details?.fields) ? error.details.fields : [];
-  return new ApiError(res.status, error?.code ?? 'internal', error?.message ?? i18n.t('errors.network'), fields);
+  return new ApiError(res.status, error?.code ?? 'internal', error?.message ?? i18n.t('errors.network'), fields, error?.details);
 }
 
 /**

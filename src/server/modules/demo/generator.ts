@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/service.js';
 import { seedControlDemo } from '../control/demo.js';
 import { seedDeliveryDemo } from '../delivery/demo.js';
 import { seedNoticesDemo } from '../notices/demo.js';
+import { seedPlanningDemo } from '../planning/demo.js';
 import { demoCityDaysOff, todayInKyiv, yearStartFor } from './calendar.js';
 import { adultName } from './names.js';
 import { Rng } from './random.js';
@@ -129,6 +130,7 @@ export async function seedDemo(db: Database, opts: SeedDemoOptions): Promise<Dem
   await seedDeliveryDemo(db, { schoolId: summary.schoolIds[0], today });
   await seedControlDemo(db, { schoolId: summary.schoolIds[0], today });
   await seedNoticesDemo(db, { schoolId: summary.schoolIds[0], today });
+  await seedPlanningDemo(db, { schoolId: summary.schoolIds[0], today });
   await seedAttachmentsDemo(db, { schoolId: summary.schoolIds[0], today });
   return summary;
 }

@@ -2,6 +2,7 @@ import { yearStructureEn } from '../../features/archive/i18n.js';
 import { retentionEn } from '../../features/retention/i18n.js';
 import { attachmentsEn } from '../../features/attachments/i18n.js';
 import { deliveryEn } from '../../features/delivery/i18n.js';
+import { planningEn } from '../../features/planning/i18n.js';
 import type { Dictionary } from './uk.js';
 
 /** English, the second language: the same keys as uk.ts. */
@@ -9,6 +10,7 @@ export const en: Dictionary = {
   yearStructure: yearStructureEn,
   retention: retentionEn,
   delivery: deliveryEn,
+  planning: planningEn,
   attachments: attachmentsEn,
   app: {
     name: 'Klasnyi',

@@ -2,12 +2,14 @@ import { yearStructureUk } from '../../features/archive/i18n.js';
 import { retentionUk } from '../../features/retention/i18n.js';
 import { attachmentsUk } from '../../features/attachments/i18n.js';
 import { deliveryUk } from '../../features/delivery/i18n.js';
+import { planningUk } from '../../features/planning/i18n.js';
 
 /** Ukrainian, the default language. Every key here exists in en.ts too (the type checks it). */
 export const uk = {
   yearStructure: yearStructureUk,
   retention: retentionUk,
   delivery: deliveryUk,
+  planning: planningUk,
   attachments: attachmentsUk,
   app: {
     name: 'Класний журнал',

@@ -13,6 +13,7 @@ import { AddLessonModal } from './grid/AddLessonModal.js';
 import { HistoryDrawer } from './grid/HistoryDrawer.js';
 import { IconPlus } from './grid/icons.js';
 import { PageRemarks } from '../../control/components/PageRemarks.js';
+import { PlanBanner } from '../../planning/components/PlanBanner.js';
 import { type CellHistoryTarget, JournalGrid } from './grid/JournalGrid.js';
 import { LessonDrawer } from './grid/LessonDrawer.js';
 import { ReasonModal } from './grid/ReasonModal.js';
@@ -124,6 +125,7 @@ function JournalPageView({ schoolId, data, queue, switching, onSemester }: Journ
         </Group>
       </Group>
 
+      <PlanBanner schoolId={schoolId} pageId={page.id} semester={data.semester} isTeacher={page.canWrite} />
       {!open && (
         <Alert color="gray" variant="light" p="xs">
           <Text size="sm">{t('journal.screen.yearClosed')}</Text>
