@@ -3,24 +3,27 @@ import type { Database } from '../../db/database.js';
 import { type Client, type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
 import { membershipOf } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
-import { attachmentLinks } from '../attachments/repo.js';
 import { semesterOf } from '../journal/access.js';
 import { isFamilyOf } from '../people/policy.js';
 import * as repo from './repo.js';
 
 const collator = new Intl.Collator('uk');
 
-/** The pupil, after checking a staff reader leads the school or the pupil's class. */
-async function loadPupil(c: Client, ctx: TenantContext, principal: TPrincipal, pupilId: number) {
-  const pupil = await repo.pupilHeader(c, ctx.schoolId, pupilId);
+/** Refuses a staff reader who neither leads the school nor the pupil's class (family may read). */
+function checkReader(ctx: TenantContext, principal: TPrincipal, pupil: repo.PupilHeader | undefined) {
   if (!pupil) throw new AppError('not_found');
-  if (!isFamilyOf(principal, ctx.schoolId, pupilId)) {
+  if (!isFamilyOf(principal, ctx.schoolId, pupil.id)) {
     const m = membershipOf(principal, ctx.schoolId);
     const leads = m?.roles.some((r) => r === 'head' || r === 'controller' || r === 'admin');
     const classTeacher = (pupil.classIds ?? []).some((id) => m?.classIds.includes(id));
     if (!leads && !classTeacher) throw new AppError('forbidden');
   }
   return { id: pupil.id, name: pupil.name, classLabel: pupil.classLabel };
+}
+
+/** The pupil, after checking a staff reader leads the school or the pupil's class. */
+async function loadPupil(c: Client, ctx: TenantContext, principal: TPrincipal, pupilId: number) {
+  return checkReader(ctx, principal, await repo.pupilHeader(c, ctx.schoolId, pupilId));
 }
 
 /** Monday and Saturday of the week containing day. */
@@ -31,16 +34,14 @@ export function weekOf(day: string): { start: string; end: string } {
   return { start: monday.toISOString().slice(0, 10), end: saturday.toISOString().slice(0, 10) };
 }
 
-/** A week of the diary as JSON text: lessons, topics, homework, the pupil's marks and absences. */
+/** A week of the diary as JSON text: lessons, topics, homework and its files, the pupil's marks and absences. */
 export async function diaryWeekJson(db: Database, ctx: TenantContext, principal: TPrincipal, pupilId: number, date?: string): Promise<string> {
+  const today = todayOf(db);
+  const { start, end } = weekOf(date ?? today);
   return withSchool(db, ctx, async (c) => {
-    const pupil = await loadPupil(c, ctx, principal, pupilId);
-    const today = todayOf(db);
-    const { start, end } = weekOf(date ?? today);
-    const lessons = JSON.parse(await repo.weekLessonsJson(c, ctx.schoolId, pupilId, start, end)) as { lessonId: number }[];
-    const files = await attachmentLinks(c, ctx.schoolId, lessons.map((l) => l.lessonId));
-    const withFiles = lessons.map((l) => ({ ...l, attachments: files.get(l.lessonId) ?? [] }));
-    return `{"pupil":${JSON.stringify(pupil)},"weekStart":"${start}","weekEnd":"${end}","today":"${today}","lessons":${JSON.stringify(withFiles)}}`;
+    const row = await repo.weekJson(c, ctx.schoolId, pupilId, start, end);
+    const pupil = checkReader(ctx, principal, row);
+    return `{"pupil":${JSON.stringify(pupil)},"weekStart":"${start}","weekEnd":"${end}","today":"${today}","lessons":${row?.lessons ?? '[]'}}`;
   });
 }
 
