@@ -9,6 +9,7 @@ import { withSystem } from '../../db/tenancy.js';
 import { type Agent, actAs, anonymous, buildTestApp } from '../../test/app.js';
 import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
+import { attachmentsFromCli } from './cli.js';
 import * as file from './fixtures.test-helpers.js';
 import { contentDisposition } from './routes.js';
 import { tinyPdf } from './sample.js';
@@ -232,6 +233,21 @@ describe(`homework attachments (${testEngine})`, () => {
     } finally {
       await withSystem(db, (c) => c.query(`UPDATE school SET settings = settings - 'attachments' WHERE id = $1`, [schoolId]));
     }
+  });
+});
+
+describe(`attachments verify, the CLI (${testEngine})`, () => {
+  it('finds every stored file intact, then names one whose bytes were changed', async () => {
+    const lines: string[] = [];
+    expect(await attachmentsFromCli(db, { sub: 'verify', schoolId }, (l) => lines.push(l))).toBe(0);
+    expect(lines.at(-1)).toMatch(/^\d+ files, [\d.]+ MB: \d+ intact, 0 with problems$/);
+    const victim = await withSystem(db, async (c) =>
+      (await c.query(`UPDATE lesson_attachment SET content = overlay(content placing '\\x41'::bytea from 20 for 1) WHERE id = (SELECT min(id) FROM lesson_attachment WHERE removed_at IS NULL AND storage = 'db') RETURNING id`)).rows[0].id,
+    );
+    lines.length = 0;
+    expect(await attachmentsFromCli(db, { sub: 'verify', schoolId }, (l) => lines.push(l))).toBe(2);
+    expect(lines[0]).toMatch(new RegExp(`^school ${schoolId} file ${victim} «.*»: SHA-256 does not match`));
+    expect(lines.at(-1)).toMatch(/, 1 with problems$/);
   });
 });
 
