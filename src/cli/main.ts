@@ -4,6 +4,7 @@ import { migrate } from '../server/db/migrate.js';
 import { isEmptyDatabase, openConfiguredDatabase } from '../server/db/open.js';
 import { printDemoLogins } from '../server/main-print.js';
 import { expiredFromCli, makeCaFromCli, verifyFromCli } from '../server/modules/archive/cli.js';
+import { attachmentsFromCli } from '../server/modules/attachments/cli.js';
 import { controlFromCli } from '../server/modules/control/cli.js';
 import { consentFromCli } from '../server/modules/consent/cli.js';
 import { seedDemo } from '../server/modules/demo/index.js';
@@ -27,6 +28,7 @@ const HELP = `Klasnyi CLI (npm run cli -- <command>)
   archive verify <folder|file.zip> [--ca ca.pem]
                                    check an archive's files, history chains and signatures (no database)
   archive expired --school ID      archive files whose retention has ended (lists only; the head approves destruction)
+  attachments verify [--school ID] check every homework file's SHA-256, size and type (database or ATTACHMENTS_DIR)
   consent coverage --city ID       share of pupils with consent per school (counts only)
   consent notify [--now ISO]       one run of the parents' notifications (news, announcements, digests)
   timetable regenerate --school ID [--from YYYY-MM-DD]
@@ -112,6 +114,9 @@ async function run(argv: string[]): Promise<number> {
     }
     if (command === 'timetable') {
       return await timetableFromCli(db, { sub, schoolId: Number(values.school), from: values.from }, (line) => console.log(line));
+    }
+    if (command === 'attachments') {
+      return await attachmentsFromCli(db, { sub, schoolId: values.school ? Number(values.school) : undefined, dir: config.ATTACHMENTS_DIR }, (line) => console.log(line));
     }
     if (command === 'archive' && sub === 'expired') return await expiredFromCli(db, { schoolId: Number(values.school) }, (line) => console.log(line));
     if (command === 'archive' && sub === 'make-ca') {
