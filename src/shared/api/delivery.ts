@@ -33,7 +33,7 @@ export type TWorks = z.infer<typeof ZWorks>;
 /** The figures of a page or of a group of pages. */
 export const ZDeliveryFigures = z.object({
   pages: z.number(),
-  /** hours by the curriculum for the whole semester: hours a week x study weeks */
+  /** hours by the curriculum for the whole semester: hours a week x study weeks (one decimal) */
   curriculumHours: z.number(),
   /** hours in the calendar-thematic plans (pages without a plan add nothing) */
   planHours: z.number(),
@@ -43,10 +43,12 @@ export const ZDeliveryFigures = z.object({
   calendarHours: z.number(),
   /** non-cancelled lessons dated no later than today */
   heldHours: z.number(),
-  /** what should be held by now: the whole semester once it has ended, else up to the last full week */
+  /** the same, dated no later than the day 'due' counts to (what the shortfall compares) */
+  heldDue: z.number(),
+  /** what should be held by now (one decimal): the whole semester once it has ended, else up to the last full week */
   dueCurriculum: z.number(),
   duePlan: z.number(),
-  /** hours missing against the curriculum and against the plan (never negative) */
+  /** whole hours missing against the curriculum and against the plan (never negative) */
   shortCurriculum: z.number(),
   shortPlan: z.number(),
   /** the larger of the two */
@@ -137,6 +139,7 @@ export const ZCityDeliverySchool = z.object({
   pagesDelivered: z.number(),
   /** share of pages with no shortfall, null with no pages */
   deliveredShare: z.number().nullable(),
+  /** hours held up to the day 'due' counts to (the semester's end, or the last Sunday before today) */
   heldHours: z.number(),
   dueHours: z.number(),
   curriculumHours: z.number(),

@@ -1,17 +1,19 @@
 /**
  * Curriculum delivery figures, pure arithmetic (no database), so they are tested on their own.
  *
- * Hours by the curriculum for a semester = the page's hours a week x the semester's study weeks,
- * up to a whole hour; study weeks = the semester's working days (Monday to Friday, not a holiday,
- * school day off or city day off; remote days count) / 5, to one decimal. The same measure as the
- * planning module's allowance for a plan (a plan within it is delivered when all of it is held).
+ * Hours by the curriculum for a semester = the page's hours a week x the semester's study weeks
+ * (to one decimal, e.g. 2 x 15.4 = 30.8); study weeks = the semester's working days (Monday to
+ * Friday, not a holiday, school day off or city day off; remote days count) / 5, to one decimal,
+ * as the planning module counts them (its allowance for a plan is this figure rounded up).
+ * A shortfall is counted in whole hours missing: 30 held of 30.8 is none, 29 held is 1.
  * It is the curriculum's measure (навчальний план: hours a week), independent of how the
  * timetable happens to be laid out; the journal's own calendar lessons are shown beside it
  * ('calendarHours').
  *
  * What should be held by now ('due'): once the semester is over, all of it. While it runs, the
  * curriculum's hours of the study weeks up to the last Sunday before today (a lesson later this
- * week is not yet behind), and the plan's hours in the same proportion.
+ * week is not yet behind), and the plan's hours in the same proportion. The shortfall compares
+ * 'due' with the lessons held up to that same day ('heldDue'), so both count the same weeks.
  */
 import type { TDeliveryFigures, TDeliveryPageRow, TDeliveryRow, TDeliverySemester } from '../../../shared/api/delivery.js';
 import { addDays } from '../control/period.js';
@@ -39,8 +41,8 @@ export function lastSundayBefore(day: string): string {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 /** study weeks of a number of working days, to one decimal */
 export const weeksOf = (days: number) => r1(days / 5);
-/** up to a whole hour; the epsilon keeps 2 x 15.4 = 30.800000000000001 from becoming 31 + 1 */
-const hours = (x: number) => Math.ceil(x - 1e-9);
+/** whole hours missing; the epsilon keeps 30.8 - 29.8 = 0.9999999 from counting as none */
+const missing = (due: number, held: number) => Math.max(0, Math.floor(due - held + 1e-9));
 
 /** The semester's dates and weeks as the figures use them. */
 export function semesterOf(
@@ -64,6 +66,7 @@ export function emptyFigures(): TDeliveryFigures {
     pagesWithPlan: 0,
     calendarHours: 0,
     heldHours: 0,
+    heldDue: 0,
     dueCurriculum: 0,
     duePlan: 0,
     shortCurriculum: 0,
@@ -76,11 +79,11 @@ export function emptyFigures(): TDeliveryFigures {
 
 /** One page's figures from its counts and the semester's working days (all, and up to the 'due' day). */
 export function pageFigures(p: PageCounts, days: { total: number; due: number }): TDeliveryFigures {
-  const curriculumHours = hours(p.hoursPerWeek * weeksOf(days.total));
-  const dueCurriculum = days.due >= days.total ? curriculumHours : hours(p.hoursPerWeek * weeksOf(days.due));
-  const duePlan = !p.hasPlan ? 0 : days.due >= days.total || days.total === 0 ? p.planHours : hours((p.planHours * days.due) / days.total);
-  const shortCurriculum = Math.max(0, dueCurriculum - p.heldHours);
-  const shortPlan = p.hasPlan ? Math.max(0, duePlan - p.heldHours) : 0;
+  const curriculumHours = r1(p.hoursPerWeek * weeksOf(days.total));
+  const dueCurriculum = days.due >= days.total ? curriculumHours : r1(p.hoursPerWeek * weeksOf(days.due));
+  const duePlan = !p.hasPlan ? 0 : days.due >= days.total || days.total === 0 ? p.planHours : r1((p.planHours * days.due) / days.total);
+  const shortCurriculum = missing(dueCurriculum, p.heldDue);
+  const shortPlan = p.hasPlan ? missing(duePlan, p.heldDue) : 0;
   const shortfall = Math.max(shortCurriculum, shortPlan);
   return {
     pages: 1,
@@ -89,6 +92,7 @@ export function pageFigures(p: PageCounts, days: { total: number; due: number })
     pagesWithPlan: p.hasPlan ? 1 : 0,
     calendarHours: p.calendarHours,
     heldHours: p.heldHours,
+    heldDue: p.heldDue,
     dueCurriculum,
     duePlan,
     shortCurriculum,
@@ -107,7 +111,7 @@ export function pageFigures(p: PageCounts, days: { total: number; due: number })
 export function addFigures(a: TDeliveryFigures, b: TDeliveryFigures): TDeliveryFigures {
   const sum = { ...a };
   for (const k of Object.keys(b) as (keyof TDeliveryFigures)[]) {
-    if (k !== 'works') (sum[k] as number) = (a[k] as number) + (b[k] as number);
+    if (k !== 'works') (sum[k] as number) = r1((a[k] as number) + (b[k] as number));
   }
   sum.works = {
     test: { planned: a.works.test.planned + b.works.test.planned, held: a.works.test.held + b.works.test.held },

@@ -4,19 +4,19 @@
  *
  * Semester 1 of school A: 83 working days, less the autumn holiday 27-31 October (5) and the
  * city's day off on 14 October = 77 days = 15.4 study weeks.
- *   P1 7-Б algebra (teacher A, 2 h/week): curriculum 2 x 15.4 = 30.8, up to 31; 32 lessons of which 2
+ *   P1 7-Б algebra (teacher A, 2 h/week): curriculum 2 x 15.4 = 30.8; 32 lessons of which 2
  *      cancelled: held 30; plan 33 h (20 + 9 lesson hours, 2 tests, 1 lab, 1 practical);
  *      test 1 delivered by a held lesson, test 2 by a cancelled one (not held), lab held,
- *      practical never delivered. Short: curriculum 1, plan 3 -> 3.
- *   P2 7-Б physics (teacher A, 1.5 h/week): curriculum 1.5 x 15.4 = 23.1, up to 24; 24 held
+ *      practical never delivered. Short: curriculum 0 (0.8 is not a whole hour), plan 3 -> 3.
+ *   P2 7-Б physics (teacher A, 1.5 h/week): curriculum 1.5 x 15.4 = 23.1; 24 held
  *      (+1 lesson in the winter holiday, outside the semester); plan 22 h. Delivered.
- *   P3 2-А reading (teacher B, 2 h/week): curriculum 31; 25 held; no plan. Short 6.
+ *   P3 2-А reading (teacher B, 2 h/week): curriculum 30.8; 25 held; no plan. Short 5 (5.8).
  * Semester 2 so far: due up to Sunday 1 February: 14 working days of 99 (2.8 of 19.8 weeks).
- *   P1: curriculum 2 x 19.8 = 39.6 -> 40, due 2 x 2.8 = 5.6 -> 6; plan 40 h, due 40 x 14/99 = 5.66 -> 6;
- *       7 held up to today and 1 on 5 February (calendar 8): nothing short.
- *   P2: due 1.5 x 2.8 = 4.2 -> 5, nothing held: short 5.
- *   P3: due 6, held 3: short 3.
- * School B (same city, no holiday): one page 1 h/week, 82 days: curriculum 16.4 -> 17, held 15.
+ *   P1: curriculum 2 x 19.8 = 39.6, due 2 x 2.8 = 5.6; plan 40 h, due 40 x 14/99 = 5.7;
+ *       7 held up to today (6 up to 1 February) and 1 on 5 February (calendar 8): nothing short.
+ *   P2: due 1.5 x 2.8 = 4.2, nothing held: short 4.
+ *   P3: due 5.6, held 3: short 2.
+ * School B (same city, no holiday): one page 1 h/week, 82 days: curriculum 16.4, held 15: short 1.
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,23 +186,24 @@ describe(`curriculum delivery (${testEngine})`, () => {
     expect(byPage[ids.p1].page).toMatchObject({ className: '7-Б', subjectName: 'Алгебра', teacherId: ids.teacherA, hoursPerWeek: 2, hasPlan: true });
     expect(byPage[ids.p1].figures).toEqual({
       pages: 1,
-      curriculumHours: 31,
+      curriculumHours: 30.8,
       planHours: 33,
       pagesWithPlan: 1,
       calendarHours: 30,
       heldHours: 30,
-      dueCurriculum: 31,
+      heldDue: 30,
+      dueCurriculum: 30.8,
       duePlan: 33,
-      shortCurriculum: 1,
+      shortCurriculum: 0,
       shortPlan: 3,
       shortfall: 3,
       pagesDelivered: 0,
       works: { test: { planned: 2, held: 1 }, lab: { planned: 1, held: 1 }, practical: { planned: 1, held: 0 } },
     });
-    expect(byPage[ids.p2].figures).toMatchObject({ curriculumHours: 24, planHours: 22, heldHours: 24, calendarHours: 24, shortfall: 0, pagesDelivered: 1 });
-    expect(byPage[ids.p3].figures).toMatchObject({ curriculumHours: 31, planHours: 0, pagesWithPlan: 0, heldHours: 25, shortCurriculum: 6, shortPlan: 0, shortfall: 6 });
+    expect(byPage[ids.p2].figures).toMatchObject({ curriculumHours: 23.1, planHours: 22, heldHours: 24, calendarHours: 24, shortfall: 0, pagesDelivered: 1 });
+    expect(byPage[ids.p3].figures).toMatchObject({ curriculumHours: 30.8, planHours: 0, pagesWithPlan: 0, heldHours: 25, shortCurriculum: 5, shortPlan: 0, shortfall: 5 });
     expect(byPage[ids.p3].page.hasPlan).toBe(false);
-    expect(d.total).toMatchObject({ pages: 3, curriculumHours: 86, planHours: 55, heldHours: 79, shortfall: 9, pagesDelivered: 1, pagesWithPlan: 2 });
+    expect(d.total).toMatchObject({ pages: 3, curriculumHours: 84.7, planHours: 55, heldHours: 79, shortfall: 8, pagesDelivered: 1, pagesWithPlan: 2 });
     expect(d.options.classes.map((c: { name: string }) => c.name)).toEqual(['2-А', '7-Б']);
     expect(d.options.subjects.map((c: { name: string }) => c.name)).toEqual(['Алгебра', 'Фізика', 'Читання'].sort(new Intl.Collator('uk').compare));
   });
@@ -211,7 +212,7 @@ describe(`curriculum delivery (${testEngine})`, () => {
     const byClass = (await as['dl-ctrl'].get(`${base}?semester=1&by=class`)).json();
     expect(byClass.rows.map((r: { key: { name: string } }) => r.key.name)).toEqual(['2-А', '7-Б']);
     expect(byClass.rows[1]).toMatchObject({ key: { id: ids.classA }, page: null });
-    expect(byClass.rows[1].figures).toMatchObject({ pages: 2, curriculumHours: 55, planHours: 55, heldHours: 54, shortfall: 3, pagesDelivered: 1 });
+    expect(byClass.rows[1].figures).toMatchObject({ pages: 2, curriculumHours: 53.9, planHours: 55, heldHours: 54, shortfall: 3, pagesDelivered: 1 });
     const byTeacher = (await as['dl-ctrl'].get(`${base}?semester=1&by=teacher`)).json();
     const a = byTeacher.rows.find((r: { key: { id: number } }) => r.key.id === ids.teacherA);
     expect(a.figures).toMatchObject({ pages: 2, heldHours: 54, works: { test: { planned: 2, held: 1 } } });
@@ -237,9 +238,9 @@ describe(`curriculum delivery (${testEngine})`, () => {
     const d = (await as['dl-head'].get(base)).json();
     expect(d.semester).toMatchObject({ number: 2, ended: false, studyWeeks: 19.8, weeksDue: 2.8, dueTo: '2026-02-01' });
     const p1 = d.rows.find((r: { key: { id: number } }) => r.key.id === ids.p1);
-    expect(p1.figures).toMatchObject({ curriculumHours: 40, dueCurriculum: 6, planHours: 40, duePlan: 6, heldHours: 7, calendarHours: 8, shortfall: 0, works: { test: { planned: 1, held: 0 } } });
+    expect(p1.figures).toMatchObject({ curriculumHours: 39.6, dueCurriculum: 5.6, planHours: 40, duePlan: 5.7, heldHours: 7, heldDue: 6, calendarHours: 8, shortfall: 0, works: { test: { planned: 1, held: 0 } } });
     const p3 = d.rows.find((r: { key: { id: number } }) => r.key.id === ids.p3);
-    expect(p3.figures).toMatchObject({ dueCurriculum: 6, heldHours: 3, shortCurriculum: 3, shortfall: 3 });
+    expect(p3.figures).toMatchObject({ dueCurriculum: 5.6, heldHours: 3, shortCurriculum: 2, shortfall: 2 });
   });
 
   it('lists the pages not delivered, the largest shortfall first, and exports them as CSV', async () => {
@@ -250,15 +251,15 @@ describe(`curriculum delivery (${testEngine})`, () => {
     expect(sf.semester.ended).toBe(true);
     expect(sf.pagesTotal).toBe(3);
     expect(sf.pages.map((p: { pageId: number; figures: { shortfall: number } }) => [p.pageId, p.figures.shortfall])).toEqual([
-      [ids.p3, 6],
+      [ids.p3, 5],
       [ids.p1, 3],
     ]);
     const current = (await as['dl-head'].get(`${base}/shortfalls`)).json();
     expect(current.semester.ended).toBe(false);
-    // physics has had no lesson this semester yet (due 5), reading 3 of 6
+    // physics has had no lesson this semester yet (due 4.2), reading 3 of 5.6
     expect(current.pages.map((p: { pageId: number; figures: { shortfall: number } }) => [p.pageId, p.figures.shortfall])).toEqual([
-      [ids.p2, 5],
-      [ids.p3, 3],
+      [ids.p2, 4],
+      [ids.p3, 2],
     ]);
 
     const csv = await as['dl-admin'].get(`${base}/shortfalls.csv?semester=1`);
@@ -269,8 +270,8 @@ describe(`curriculum delivery (${testEngine})`, () => {
     const lines = csv.body.slice(1).trim().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0].split(',').slice(0, 3)).toEqual(['Клас', 'Група', 'Предмет']);
-    expect(lines[1]).toBe('2-А,,Читання,Тестенко Олена Петрівна,2,31,,25,31,,6,,6,0,0,0,0,0,0');
-    expect(lines[2]).toBe('7-Б,,Алгебра,Тестенко Олена Петрівна,2,31,33,30,31,33,1,3,3,2,1,1,1,1,0');
+    expect(lines[1]).toBe('2-А,,Читання,Тестенко Олена Петрівна,2,30.8,,25,30.8,,5,,5,0,0,0,0,0,0');
+    expect(lines[2]).toBe('7-Б,,Алгебра,Тестенко Олена Петрівна,2,30.8,33,30,30.8,33,0,3,3,2,1,1,1,1,0');
     const en = await as['dl-head'].get(`${base}/shortfalls.csv?semester=1`, 'en');
     expect(en.body.slice(1).split('\r\n')[0].startsWith('Class,Group,Subject,Teacher')).toBe(true);
     // a download link sends no Accept-Language: the language can be asked in the address
@@ -296,13 +297,13 @@ describe(`city shares of delivery (${testEngine})`, () => {
     const b = c.schools.find((x: { schoolId: number }) => x.schoolId === other.schoolId);
     expect(a).toEqual({
       schoolId: s.schoolId, schoolName: 'Ліцей Доставки', semester: 1, ended: true, pages: 3, pagesDelivered: 1, deliveredShare: 0.3333,
-      heldHours: 79, dueHours: 86, curriculumHours: 86, heldShare: 0.9186, pagesWithPlan: 2,
+      heldHours: 79, dueHours: 84.7, curriculumHours: 84.7, heldShare: 0.9327, pagesWithPlan: 2,
     });
-    expect(b).toMatchObject({ semester: 1, pages: 1, pagesDelivered: 0, deliveredShare: 0, heldHours: 15, dueHours: 17, heldShare: 0.8824 });
+    expect(b).toMatchObject({ semester: 1, pages: 1, pagesDelivered: 0, deliveredShare: 0, heldHours: 15, dueHours: 16.4, heldShare: 0.9146 });
     expect(c.schools[0].schoolId).toBe(s.schoolId);
     // no pupil and no teacher is named anywhere in the answer
     for (const name of ['Шевчишина', 'Зоряна', 'Квітчастенко', 'Невидименко', 'Тестенко', 'Олена']) expect(res.body).not.toContain(name);
     const now = (await as['dl-city'].get(url())).json();
-    expect(now.schools.find((x: { schoolId: number }) => x.schoolId === s.schoolId)).toMatchObject({ semester: 2, ended: false, dueHours: 17, heldHours: 10, pagesWithPlan: 1 });
+    expect(now.schools.find((x: { schoolId: number }) => x.schoolId === s.schoolId)).toMatchObject({ semester: 2, ended: false, dueHours: 15.4, heldHours: 9, pagesWithPlan: 1 });
   });
 });

@@ -52,6 +52,7 @@ export interface PageCounts {
   hoursPerWeek: number;
   calendarHours: number;
   heldHours: number;
+  heldDue: number;
   hasPlan: boolean;
   planHours: number;
   testPlanned: number;
@@ -69,20 +70,20 @@ const WORK = (kind: string, name: string) => `
 
 /**
  * Every page of the year with its lessons of the semester (in the journal; held: dated no later than
- * today) and its plan for the semester: hours, and test/lab/practical works planned and held (a work
+ * today; held by the 'due' day too) and its plan for the semester: hours, and test/lab/practical works planned and held (a work
  * is held when a non-cancelled lesson dated no later than today delivers its plan item).
  */
 export async function pageCounts(
   c: Client,
   schoolId: number,
-  q: { yearId: number; semester: number; from: string; to: string } & PageFilter,
+  q: { yearId: number; semester: number; from: string; to: string; dueTo: string } & PageFilter,
 ): Promise<PageCounts[]> {
   const r = await c.query<PageCounts>(
     `SELECT jp.id AS "pageId", jp.class_id AS "classId", k.grade, k.letter, g.name AS "groupName",
        jp.subject_id AS "subjectId", s.name AS "subjectName", jp.teacher_id AS "teacherId",
        CASE WHEN u.id IS NULL THEN NULL ELSE trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) END AS "teacherName",
        jp.hours_per_week::float8 AS "hoursPerWeek",
-       COALESCE(l.calendar, 0)::int AS "calendarHours", COALESCE(l.held, 0)::int AS "heldHours",
+       COALESCE(l.calendar, 0)::int AS "calendarHours", COALESCE(l.held, 0)::int AS "heldHours", COALESCE(l.held_due, 0)::int AS "heldDue",
        p.id IS NOT NULL AS "hasPlan", COALESCE(w."planHours", 0)::int AS "planHours",
        COALESCE(w."testPlanned", 0) AS "testPlanned", COALESCE(w."testHeld", 0) AS "testHeld",
        COALESCE(w."labPlanned", 0) AS "labPlanned", COALESCE(w."labHeld", 0) AS "labHeld",
@@ -93,7 +94,8 @@ export async function pageCounts(
      LEFT JOIN class_group g ON g.school_id = jp.school_id AND g.id = jp.group_id
      LEFT JOIN app_user u ON u.id = jp.teacher_id
      LEFT JOIN (
-       SELECT l.page_id, count(*) AS calendar, count(*) FILTER (WHERE l.lesson_date <= app_today()) AS held
+       SELECT l.page_id, count(*) AS calendar, count(*) FILTER (WHERE l.lesson_date <= app_today()) AS held,
+         count(*) FILTER (WHERE l.lesson_date <= app_today() AND l.lesson_date <= $9) AS held_due
        FROM lesson l
        WHERE l.school_id = $1 AND NOT l.cancelled AND l.lesson_date BETWEEN $4 AND $5
        GROUP BY l.page_id
@@ -107,7 +109,7 @@ export async function pageCounts(
        AND ($6::int IS NULL OR jp.class_id = $6)
        AND ($7::int IS NULL OR jp.subject_id = $7)
        AND ($8::int IS NULL OR jp.teacher_id = $8)`,
-    [schoolId, q.yearId, q.semester, q.from, q.to, q.classId ?? null, q.subjectId ?? null, q.teacherId ?? null],
+    [schoolId, q.yearId, q.semester, q.from, q.to, q.classId ?? null, q.subjectId ?? null, q.teacherId ?? null, q.dueTo],
   );
   return r.rows;
 }

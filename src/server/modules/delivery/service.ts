@@ -29,7 +29,7 @@ export async function schoolPages(c: Client, schoolId: number, today: string, as
   const semester = semesterOf(year, s, cal, today);
   const days = { total: workingDays(s, cal), due: semester.ended ? workingDays(s, cal) : workingDays(s, cal, semester.dueTo) };
   const filter = { classId: ask.classId, subjectId: ask.subjectId, teacherId: ask.teacherId };
-  const counts = await repo.pageCounts(c, schoolId, { ...filter, yearId: year.yearId, semester: s.number, from: s.startsOn, to: s.endsOn });
+  const counts = await repo.pageCounts(c, schoolId, { ...filter, yearId: year.yearId, semester: s.number, from: s.startsOn, to: s.endsOn, dueTo: semester.dueTo });
   return { year, semester, semesters: year.semesters, pages: counts.map((p) => pageRow(p, pageFigures(p, days))), counts };
 }
 
@@ -58,7 +58,7 @@ export async function report(db: Database, ctx: TenantContext, q: DeliveryAsk & 
     const { semester, semesters, pages, counts } = await schoolPages(c, ctx.schoolId, today, q);
     // the choices of the filters come from the whole semester, not from the filtered rows
     const filtered = q.classId || q.subjectId || q.teacherId;
-    const all = filtered ? await repo.pageCounts(c, ctx.schoolId, { yearId: semester.yearId, semester: semester.number, from: semester.startsOn, to: semester.endsOn }) : counts;
+    const all = filtered ? await repo.pageCounts(c, ctx.schoolId, { yearId: semester.yearId, semester: semester.number, from: semester.startsOn, to: semester.endsOn, dueTo: semester.dueTo }) : counts;
     return {
       schoolId: ctx.schoolId,
       today,
@@ -139,10 +139,10 @@ export async function cityShares(db: Database, cityId: number, semester?: number
           pages: t.pages,
           pagesDelivered: t.pagesDelivered,
           deliveredShare: t.pages ? round4(t.pagesDelivered / t.pages) : null,
-          heldHours: t.heldHours,
+          heldHours: t.heldDue,
           dueHours: t.dueCurriculum,
           curriculumHours: t.curriculumHours,
-          heldShare: t.dueCurriculum ? round4(t.heldHours / t.dueCurriculum) : null,
+          heldShare: t.dueCurriculum ? round4(t.heldDue / t.dueCurriculum) : null,
           pagesWithPlan: t.pagesWithPlan,
         });
       }

@@ -6,6 +6,7 @@ import { type Column, DataTable } from '../../../components/ui/DataTable.js';
 import { QueryStatus } from '../../../components/ui/QueryStatus.js';
 import { Section } from '../../../components/ui/Section.js';
 import { formatShare } from '../../control/format.js';
+import { formatNumber } from '../format.js';
 import { useCityDelivery } from '../api/get-city-delivery.js';
 
 /** The city monitoring's section: each school's share of pages delivered in full and of hours held (aggregates only). */
@@ -23,7 +24,7 @@ export function CityDeliverySection({ cityId }: { cityId: number }) {
     },
     { key: 'pages', header: t('delivery.city.pages'), numeric: true, cell: (r) => r.pages },
     { key: 'delivered', header: t('delivery.city.delivered'), numeric: true, cell: (r) => share(r.deliveredShare) },
-    { key: 'held', header: t('delivery.city.held'), numeric: true, cell: (r) => `${r.heldHours} / ${r.dueHours}` },
+    { key: 'held', header: t('delivery.city.held'), numeric: true, cell: (r) => `${formatNumber(r.heldHours)} / ${formatNumber(r.dueHours)}` },
     { key: 'heldShare', header: t('delivery.city.heldShare'), numeric: true, cell: (r) => share(r.heldShare) },
     { key: 'plan', header: t('delivery.city.withPlan'), numeric: true, cell: (r) => `${r.pagesWithPlan} / ${r.pages}` },
   ];

@@ -92,7 +92,7 @@ function Results({ schoolId, d }: { schoolId: number; d: TDelivery }) {
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
-        <Stat label={t('delivery.stat.curriculum')} value={String(total.curriculumHours)} />
+        <Stat label={t('delivery.stat.curriculum')} value={formatNumber(total.curriculumHours)} />
         <Stat label={t('delivery.stat.plan')} value={String(total.planHours)} />
         <Stat label={t('delivery.stat.held')} value={String(total.heldHours)} />
         <Stat label={t('delivery.stat.short')} value={String(total.shortfall)} color={total.shortfall > 0 ? 'red' : undefined} />
@@ -101,7 +101,7 @@ function Results({ schoolId, d }: { schoolId: number; d: TDelivery }) {
       {d.rows.length === 0 ? (
         <EmptyNote>{t('delivery.noPages')}</EmptyNote>
       ) : (
-        <DeliveryTable schoolId={schoolId} rows={d.rows} by={d.by} caption={t('delivery.byCaption', { by: t(`delivery.by.${d.by}`) })} showDue={!d.semester.ended} />
+        <DeliveryTable schoolId={schoolId} rows={d.rows} by={d.by} caption={t('delivery.byCaption', { by: t(`delivery.by.${d.by}`) })} dueTo={d.semester.ended ? null : d.semester.dueTo} />
       )}
     </Stack>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TDeliveryBy, TDeliveryFigures, TDeliveryPageRow } from '../../../../shared/api/delivery.js';
 import { type Column, DataTable } from '../../../components/ui/DataTable.js';
+import { formatDate } from '../../../lib/format.js';
 import { formatNumber, shortColor, worksText } from '../format.js';
 
 export interface DeliveryTableRow {
@@ -16,14 +17,14 @@ interface Props {
   rows: DeliveryTableRow[];
   by: TDeliveryBy;
   caption: string;
-  /** the 'due' column only matters while a semester runs */
-  showDue: boolean;
+  /** while a semester runs: the day 'due' counts to, for the held-of-due column */
+  dueTo: string | null;
 }
 
 const Hint = ({ label, title }: { label: string; title: string }) => <span title={title}>{label}</span>;
 
 /** Hours by the curriculum, the plan, the journal and held, with the shortfall and the works, per row. */
-export function DeliveryTable({ schoolId, rows, by, caption, showDue }: Props) {
+export function DeliveryTable({ schoolId, rows, by, caption, dueTo }: Props) {
   const { t } = useTranslation();
   const f = (r: DeliveryTableRow) => r.figures;
   const columns: Column<DeliveryTableRow>[] = [
@@ -52,7 +53,7 @@ export function DeliveryTable({ schoolId, rows, by, caption, showDue }: Props) {
     columns.push({ key: 'hpw', header: t('delivery.col.hoursPerWeek'), numeric: true, cell: (r) => formatNumber(r.page?.hoursPerWeek ?? 0) });
   }
   columns.push(
-    { key: 'curriculum', header: <Hint label={t('delivery.col.curriculum')} title={t('delivery.col.curriculumTitle')} />, numeric: true, cell: (r) => f(r).curriculumHours },
+    { key: 'curriculum', header: <Hint label={t('delivery.col.curriculum')} title={t('delivery.col.curriculumTitle')} />, numeric: true, cell: (r) => formatNumber(f(r).curriculumHours) },
     {
       key: 'plan',
       header: <Hint label={t('delivery.col.plan')} title={t('delivery.col.planTitle')} />,
@@ -69,12 +70,21 @@ export function DeliveryTable({ schoolId, rows, by, caption, showDue }: Props) {
     { key: 'calendar', header: <Hint label={t('delivery.col.calendar')} title={t('delivery.col.calendarTitle')} />, numeric: true, cell: (r) => f(r).calendarHours },
     { key: 'held', header: <Hint label={t('delivery.col.held')} title={t('delivery.col.heldTitle')} />, numeric: true, cell: (r) => <Text size="sm" fw={600}>{f(r).heldHours}</Text> },
   );
-  if (showDue) {
+  if (dueTo) {
     columns.push({
       key: 'due',
-      header: <Hint label={t('delivery.col.due')} title={t('delivery.col.dueTitle')} />,
+      header: <Hint label={t('delivery.col.asOf', { date: formatDate(dueTo) })} title={t('delivery.col.asOfTitle')} />,
       numeric: true,
-      cell: (r) => (f(r).pagesWithPlan ? `${f(r).dueCurriculum} / ${f(r).duePlan}` : f(r).dueCurriculum),
+      cell: (r) => (
+        <div style={{ whiteSpace: 'nowrap' }}>
+          <Text size="sm">{t('delivery.col.heldOfDue', { held: f(r).heldDue, due: formatNumber(f(r).dueCurriculum) })}</Text>
+          {f(r).pagesWithPlan > 0 && (
+            <Text size="xs" c="dimmed">
+              {t('delivery.col.duePlan', { due: formatNumber(f(r).duePlan) })}
+            </Text>
+          )}
+        </div>
+      ),
     });
   }
   columns.push(

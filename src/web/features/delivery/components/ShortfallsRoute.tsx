@@ -37,7 +37,7 @@ function List({ schoolId, s }: { schoolId: number; s: TShortfalls }) {
           rows={s.pages.map((p) => ({ key: { id: p.pageId, name: pageName(p) }, page: p, figures: p.figures }))}
           by="page"
           caption={t('delivery.shortfallsTitle')}
-          showDue={!sem.ended}
+          dueTo={sem.ended ? null : sem.dueTo}
         />
       )}
     </Stack>
