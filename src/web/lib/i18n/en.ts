@@ -3,6 +3,7 @@ import { retentionEn } from '../../features/retention/i18n.js';
 import { attachmentsEn } from '../../features/attachments/i18n.js';
 import { deliveryEn } from '../../features/delivery/i18n.js';
 import { planningEn } from '../../features/planning/i18n.js';
+import { timesaversEn } from '../../features/timesavers/i18n.js';
 import type { Dictionary } from './uk.js';
 
 /** English, the second language: the same keys as uk.ts. */
@@ -11,6 +12,7 @@ export const en: Dictionary = {
   retention: retentionEn,
   delivery: deliveryEn,
   planning: planningEn,
+  timesavers: timesaversEn,
   attachments: attachmentsEn,
   app: {
     name: 'Klasnyi',

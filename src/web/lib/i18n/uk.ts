@@ -3,6 +3,7 @@ import { retentionUk } from '../../features/retention/i18n.js';
 import { attachmentsUk } from '../../features/attachments/i18n.js';
 import { deliveryUk } from '../../features/delivery/i18n.js';
 import { planningUk } from '../../features/planning/i18n.js';
+import { timesaversUk } from '../../features/timesavers/i18n.js';
 
 /** Ukrainian, the default language. Every key here exists in en.ts too (the type checks it). */
 export const uk = {
@@ -10,6 +11,7 @@ export const uk = {
   retention: retentionUk,
   delivery: deliveryUk,
   planning: planningUk,
+  timesavers: timesaversUk,
   attachments: attachmentsUk,
   app: {
     name: 'Класний журнал',

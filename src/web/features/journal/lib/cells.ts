@@ -4,6 +4,8 @@ import { type ColumnKind, checkMark, normalizeMark, type TScale } from '../../..
 export interface CellValue {
   mark: string;
   absent: boolean;
+  /** a pencil mark: only the page's teacher sees it until confirmed (lesson cells only) */
+  tentative?: boolean;
 }
 
 /** A cell as the server stores it: its value and the version a save must name. */
@@ -29,11 +31,24 @@ export function refOfKey(key: string): CellRef {
   return summary ? { kind: 'summary', columnId: a, pupilId: b } : { kind: 'lesson', lessonId: a, pupilId: b };
 }
 
-export const sameValue = (a: CellValue, b: CellValue): boolean => a.mark === b.mark && a.absent === b.absent;
+export const sameValue = (a: CellValue, b: CellValue): boolean => a.mark === b.mark && a.absent === b.absent && !!a.tentative === !!b.tentative;
 
-/** What a cell shows and what a copy of it gives: the mark, `н` for absence, '' for nothing. */
+/** The prefix that makes a typed or pasted mark a pencil (tentative) one: `?10`. */
+export const TENTATIVE_PREFIX = '?';
+
+/** What a cell's text is when typed again or copied: the mark (`?10` in pencil), `н` for absence, '' for nothing. */
 export function cellText(value: CellValue): string {
-  return value.absent ? 'н' : value.mark;
+  if (value.absent) return 'н';
+  return value.tentative && value.mark ? `${TENTATIVE_PREFIX}${value.mark}` : value.mark;
+}
+
+/** The same value, confirmed (a pencil mark becomes a mark everybody sees). */
+export const confirmed = (value: CellValue): CellValue => ({ mark: value.mark, absent: value.absent });
+
+/** The value to put into a cell with `?` toggled: a mark becomes a pencil mark and back; other cells stay. */
+export function toggledTentative(value: CellValue): CellValue {
+  if (value.absent || !value.mark) return value;
+  return value.tentative ? confirmed(value) : { ...value, tentative: true };
 }
 
 const ABSENT_INPUTS = new Set(['н', 'Н', 'n', 'N']);
@@ -47,10 +62,16 @@ export type CellInput = { ok: true; value: CellValue } | { ok: false; value: Cel
  * scale come back with the problem key of `checkMark` (translated by CELL_PROBLEMS).
  */
 export function readCellInput(raw: string, column: ColumnKind, scale: TScale, opts: { grade: number; passFail: boolean }): CellInput {
-  const trimmed = raw.trim();
-  if (column === 'lesson' && ABSENT_INPUTS.has(trimmed)) return { ok: true, value: { mark: '', absent: true } };
+  let trimmed = raw.trim();
+  // `?10` in a lesson cell is a pencil mark; a lone `?` is nothing
+  const tentative = column === 'lesson' && trimmed.startsWith(TENTATIVE_PREFIX);
+  if (tentative) trimmed = trimmed.slice(TENTATIVE_PREFIX.length).trim();
+  if (column === 'lesson' && ABSENT_INPUTS.has(trimmed)) {
+    const value = { mark: '', absent: true };
+    return tentative ? { ok: false, value, problem: 'tentative_absent' } : { ok: true, value };
+  }
   const mark = normalizeMark(trimmed);
-  const value = { mark, absent: false };
+  const value: CellValue = tentative && mark ? { mark, absent: false, tentative: true } : { mark, absent: false };
   const problem = checkMark(scale, mark, column, opts);
   return problem ? { ok: false, value, problem } : { ok: true, value };
 }

@@ -90,7 +90,9 @@ export function buildGridModel(data: TJournalPage): GridModel {
     return { index, kind: c.kind, id: c.id, lesson: null, summary: c, writable, isToday: false, isFuture: false, ordinal };
   });
   const stored = new Map<string, StoredCell>();
-  for (const [lessonId, pupilId, mark, absent, version] of data.cells) stored.set(lessonCellKey(lessonId, pupilId), { mark, absent, version });
+  for (const [lessonId, pupilId, mark, absent, version, tentative] of data.cells) {
+    stored.set(lessonCellKey(lessonId, pupilId), tentative ? { mark, absent, version, tentative } : { mark, absent, version });
+  }
   for (const [columnId, pupilId, mark, version] of data.summary) stored.set(summaryCellKey(columnId, pupilId), { mark, absent: false, version });
   const rows = data.pupils.map<GridRow>((pupil, index) => ({ index, pupil }));
   return { columns, rows, runs: headerRuns(columns), stored };

@@ -1,3 +1,5 @@
+import type { GridColumn, GridModel } from './grid-model.js';
+
 /** A cell's place in the grid: row = pupil, col = column, both from 0. */
 export interface Pos {
   row: number;
@@ -122,3 +124,28 @@ export function clampSelection(sel: Selection, bounds: Bounds): Selection {
 export function isTypingKey(e: KeyLike): boolean {
   return e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
 }
+
+/** One cell of a block with its column and pupil. */
+export interface BlockCell {
+  pos: Pos;
+  column: GridColumn;
+  pupilId: number;
+}
+
+/** The cells of a block the teacher may write, and how many others it holds. */
+export function blockCells(rect: Rect, model: GridModel, writable: (column: GridColumn, pupil: GridModel['rows'][number]['pupil']) => boolean) {
+  const out: BlockCell[] = [];
+  let skipped = 0;
+  for (let row = rect.top; row <= rect.bottom; row++) {
+    for (let col = rect.left; col <= rect.right; col++) {
+      const column = model.columns[col];
+      const pupil = model.rows[row]?.pupil;
+      if (column && pupil && writable(column, pupil)) out.push({ pos: { row, col }, column, pupilId: pupil.id });
+      else skipped++;
+    }
+  }
+  return { writable: out, skipped };
+}
+
+/** Every cell of one column (a lesson) as a block: top to bottom. */
+export const columnRect = (col: number, rows: number): Rect => ({ top: 0, bottom: Math.max(0, rows - 1), left: col, right: col });

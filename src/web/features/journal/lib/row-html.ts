@@ -19,6 +19,8 @@ export interface ColumnInfo {
 export interface RowTexts {
   notEnrolled: string;
   suggested: (value: string) => string;
+  /** the title of a pencil mark: only the teacher sees it */
+  tentative?: string;
 }
 
 export interface CellReader {
@@ -63,11 +65,13 @@ export function rowHtml(row: GridRow, infos: ColumnInfo[], cells: CellReader, sc
     const status = cells.status(key);
     let cls = base;
     if (value.absent) cls += ' jg-abs';
+    if (value.tentative) cls += ' jg-tent';
     if (!isCellWritable(column, pupil)) cls += ' jg-ro';
     if (status) cls += STATUS_CLASS[status.kind];
     const text = cellText(value);
-    let content = escapeHtml(text);
-    let title = status && 'message' in status ? status.message : scale.freeText && text ? text : '';
+    // a pencil mark shows as the mark, pencil-grey (see grid.css); its `?` is only typed and copied
+    let content = escapeHtml(value.tentative ? value.mark : text);
+    let title = status && 'message' in status ? status.message : value.tentative ? (texts.tentative ?? '') : scale.freeText && text ? text : '';
     if (!text && thematic) {
       const hint = suggestSemesterMark(
         scale,

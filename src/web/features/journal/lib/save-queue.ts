@@ -58,6 +58,8 @@ interface Entry {
   /** grows with every edit, so an answer about an older value does not touch a newer one */
   seq: number;
   status: CellStatus;
+  /** a block filled by one action: refused as a whole when one of its cells is refused */
+  group?: number;
 }
 
 /** Problem codes that mean "send again with a reason". */
@@ -84,6 +86,7 @@ export class SaveQueue {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private attempt = 0;
   private seq = 0;
+  private groups = 0;
   private revision = 0;
   private readonly debounceMs: number;
   private readonly backoffMs: number[];
@@ -119,7 +122,7 @@ export class SaveQueue {
    * Changes a cell. `hold` keeps the change on the cell unsent: a value the client refused
    * ('invalid'), or a change the client knows needs a reason first ('reason').
    */
-  edit(key: string, value: CellValue, hold?: { kind: 'invalid' | 'reason'; message: string }): void {
+  edit(key: string, value: CellValue, hold?: { kind: 'invalid' | 'reason'; message: string }, group?: number): void {
     const cur = this.entries.get(key);
     let stored = this.stored.get(key);
     let baseVersion = cur?.baseVersion ?? stored?.version ?? 0;
@@ -133,10 +136,15 @@ export class SaveQueue {
     if (hold?.kind !== 'invalid' && unchanged && !this.inflight?.has(key)) this.entries.delete(key);
     else {
       const status: CellStatus = hold ? { kind: hold.kind, message: hold.message } : { kind: 'pending' };
-      this.entries.set(key, { value, baseVersion, reason: '', seq: ++this.seq, status });
+      this.entries.set(key, { value, baseVersion, reason: '', seq: ++this.seq, status, group });
     }
     this.changed([key]);
     if (!hold) this.schedule(this.debounceMs);
+  }
+
+  /** A new block id for `edit`: the cells of one bulk action are saved together or not at all. */
+  newGroup(): number {
+    return ++this.groups;
   }
 
   /** Sends what is queued now (on blur, on leaving the page, on "Retry"). */
@@ -272,7 +280,7 @@ export class SaveQueue {
     };
     if (outcome.kind === 'saved') {
       this.attempt = 0;
-      for (const c of outcome.result.cells) this.stored.set(lessonCellKey(c.lessonId, c.pupilId), { mark: c.mark, absent: c.absent, version: c.version });
+      for (const c of outcome.result.cells) this.stored.set(lessonCellKey(c.lessonId, c.pupilId), storedOf(c));
       for (const c of outcome.result.summary) this.stored.set(summaryCellKey(c.columnId, c.pupilId), { mark: c.mark, absent: false, version: c.version });
       for (const key of sent.keys()) {
         const entry = this.entries.get(key);
@@ -281,17 +289,22 @@ export class SaveQueue {
         else entry.baseVersion = this.stored.get(key)?.version ?? entry.baseVersion;
       }
     } else if (outcome.kind === 'problems') {
+      const named = new Set<string>();
       for (const p of outcome.problems) {
-        const entry = current(keyOf(p));
-        if (!entry) continue;
+        const key = keyOf(p);
+        const entry = current(key);
+        if (!entry || !key) continue;
+        named.add(key);
         entry.status = REASON_CODES.has(p.code) ? { kind: 'reason', message: p.message } : { kind: 'invalid', message: p.message };
       }
+      this.holdGroups(sent, named, outcome.problems.every((p) => REASON_CODES.has(p.code)) ? outcome.problems[0]?.message : null);
     } else if (outcome.kind === 'conflicts') {
+      this.holdGroups(sent, new Set(outcome.conflicts.map((c) => keyOf(c)).filter((k): k is string => k !== null)), null);
       for (const c of outcome.conflicts) {
         const key = keyOf(c);
         const entry = current(key);
         if (!entry || !key) continue;
-        const theirs: TheirCell = { mark: c.mark, absent: c.absent ?? false, version: c.version, updatedBy: c.updatedBy, updatedAt: c.updatedAt };
+        const theirs: TheirCell = { ...storedOf({ mark: c.mark, absent: c.absent ?? false, tentative: c.tentative, version: c.version }), updatedBy: c.updatedBy, updatedAt: c.updatedAt };
         // they stored the very value the teacher typed: nothing to decide
         if (sameValue(theirs, entry.value)) {
           this.stored.set(key, storedOf(theirs));
@@ -307,15 +320,33 @@ export class SaveQueue {
     }
     this.changed([...sent.keys()]);
   }
+
+  /**
+   * A block is saved whole or not at all: when some of its cells were refused, the others are not
+   * sent again on their own. They wait for the same reason, or (any other refusal) show what is
+   * stored again, while the refused cells keep their messages.
+   */
+  private holdGroups(sent: Map<string, number>, named: Set<string>, reasonMessage: string | null | undefined): void {
+    const groups = new Set([...named].map((key) => this.entries.get(key)?.group).filter((g): g is number => g !== undefined));
+    if (groups.size === 0) return;
+    for (const key of sent.keys()) {
+      const entry = this.entries.get(key);
+      if (!entry || named.has(key) || entry.group === undefined || !groups.has(entry.group) || sent.get(key) !== entry.seq) continue;
+      if (reasonMessage) entry.status = { kind: 'reason', message: reasonMessage };
+      else this.entries.delete(key);
+    }
+  }
 }
 
-const storedOf = (c: StoredCell): StoredCell => ({ mark: c.mark, absent: c.absent, version: c.version });
+const storedOf = (c: StoredCell): StoredCell => (c.tentative ? { mark: c.mark, absent: c.absent, version: c.version, tentative: true } : { mark: c.mark, absent: c.absent, version: c.version });
 
 function toBatch(batch: Array<[string, Entry]>, reason: string): SaveBatch {
   const out: SaveBatch = { cells: [], summary: [], reason };
   for (const [key, e] of batch) {
     const ref = refOfKey(key);
-    if (ref.kind === 'lesson') out.cells.push({ lessonId: ref.lessonId, pupilId: ref.pupilId, mark: e.value.mark, absent: e.value.absent, version: e.baseVersion });
+    if (ref.kind === 'lesson') {
+      out.cells.push({ lessonId: ref.lessonId, pupilId: ref.pupilId, mark: e.value.mark, absent: e.value.absent, tentative: !!e.value.tentative, version: e.baseVersion });
+    }
     else out.summary.push({ columnId: ref.columnId, pupilId: ref.pupilId, mark: e.value.mark, version: e.baseVersion });
   }
   return out;

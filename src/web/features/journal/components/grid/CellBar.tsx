@@ -37,7 +37,12 @@ export function CellBar({ column, row, value, status, notice, onHistory, onLesso
           {topic ? ` · ${topic}` : ''}
         </Text>
         {' · '}
-        <span className="jg-cellbar-value">{value.absent ? t('journal.cell.absent') : text || <Text span size="sm" c="dimmed">{t('journal.cell.empty')}</Text>}</span>
+        <span className="jg-cellbar-value">{value.absent ? t('journal.cell.absent') : (value.tentative ? value.mark : text) || <Text span size="sm" c="dimmed">{t('journal.cell.empty')}</Text>}</span>
+        {value.tentative && (
+          <Text span size="xs" c="dimmed" fs="italic" ml={4} title={t('timesavers.tentativeTitle')}>
+            {t('timesavers.tentative')}
+          </Text>
+        )}
         {(message || notice) && (
           <Text span size="sm" c={status && status.kind !== 'pending' ? 'red.7' : 'dimmed'} ml="sm">
             {message ?? notice}

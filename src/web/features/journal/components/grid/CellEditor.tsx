@@ -16,11 +16,13 @@ interface CellEditorProps {
   verbal: boolean;
   label: string;
   onCommit: (text: string, move: KeyMove | null) => void;
+  /** Ctrl+Enter: the typed value for the whole selected block */
+  onFill?: (text: string) => void;
   onCancel: () => void;
 }
 
 /** The one text input of the grid, laid over the focused cell while the teacher types. */
-export function CellEditor({ box, initial, mode, verbal, label, onCommit, onCancel }: CellEditorProps) {
+export function CellEditor({ box, initial, mode, verbal, label, onCommit, onFill, onCancel }: CellEditorProps) {
   const [text, setText] = useState(initial);
   const done = useRef(false);
   const finish = (move: KeyMove | null) => {
@@ -34,6 +36,12 @@ export function CellEditor({ box, initial, mode, verbal, label, onCommit, onCanc
       e.preventDefault();
       done.current = true;
       onCancel();
+      return;
+    }
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && onFill) {
+      e.preventDefault();
+      done.current = true;
+      onFill(text);
       return;
     }
     const km = keyMove(e);

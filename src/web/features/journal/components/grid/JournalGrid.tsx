@@ -16,17 +16,23 @@ import type { TJournalPage } from '../../../../../shared/api/journal.js';
 import { cellKeyAt, type GridModel, isCellWritable } from '../../lib/grid-model.js';
 import {
   applyMove,
+  blockCells,
   clampSelection,
+  columnRect,
+  isSingleCell,
   isTypingKey,
   type KeyMove,
   keyMove,
   type Pos,
+  type Rect,
   type Selection,
   selectionRect,
 } from '../../lib/navigation.js';
+import { cellText } from '../../lib/cells.js';
 import { parseTsv, placeBlock, toTsv } from '../../lib/paste.js';
 import { cellId, columnInfos, type RowTexts } from '../../lib/row-html.js';
 import type { SaveQueue } from '../../lib/save-queue.js';
+import { BulkBar } from './BulkBar.js';
 import { CellBar } from './CellBar.js';
 import { type Box, CellEditor } from './CellEditor.js';
 import { ConflictPopover } from './ConflictPopover.js';
@@ -68,7 +74,8 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
     return { anchor: start, focus: start };
   });
   // the cell being typed into is fixed when typing starts: a click elsewhere commits to it, not to the clicked cell
-  const [editing, setEditing] = useState<{ text: string; mode: 'replace' | 'edit'; pos: Pos; box: Box; label: string } | null>(null);
+  // `rect` is the block selected when typing started (Ctrl+Enter fills it); `fill` when «Заповнити виділене» opened the editor
+  const [editing, setEditing] = useState<{ text: string; mode: 'replace' | 'edit'; pos: Pos; box: Box; label: string; rect: Rect; fill: boolean } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const revisions = useRowRevisions(queue);
   const reactId = useId().replace(/[^\w-]/g, '');
@@ -83,7 +90,7 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
   const infos = useMemo(() => columnInfos(model, verbal), [model, verbal]);
   const substituteIds = useMemo(() => new Set(page.substituteLessonIds), [page.substituteLessonIds]);
   const texts = useMemo<RowTexts>(
-    () => ({ notEnrolled: t('journal.grid.notEnrolled'), suggested: (value) => t('journal.grid.suggested', { value }) }),
+    () => ({ notEnrolled: t('journal.grid.notEnrolled'), suggested: (value) => t('journal.grid.suggested', { value }), tentative: t('timesavers.tentativeTitle') }),
     [t],
   );
 
@@ -107,22 +114,67 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
 
   const refocus = useCallback(() => tableRef.current?.focus({ preventScroll: true }), []);
 
-  const startEditing = (text: string | null) => {
+  const startEditing = (text: string | null, fill = false) => {
     if (!focusColumn || !focusRow || !focusKey || !boxes) return;
-    if (!isCellWritable(focusColumn, focusRow.pupil)) {
+    if (!fill && !isCellWritable(focusColumn, focusRow.pupil)) {
       setNotice(t('journal.grid.readOnlyCell'));
       return;
     }
-    setNotice(null);
+    setNotice(fill ? t('timesavers.fillTitle') : null);
     const current = queue.value(focusKey);
-    const where = { pos: safeSel.focus, box: boxes.focus, label: `${focusRow.pupil.name} · ${columnTitle(t, focusColumn)}` };
-    setEditing(text === null ? { ...where, text: current.absent ? 'н' : current.mark, mode: 'edit' } : { ...where, text, mode: 'replace' });
+    const where = { pos: safeSel.focus, box: boxes.focus, label: `${focusRow.pupil.name} · ${columnTitle(t, focusColumn)}`, rect, fill };
+    setEditing(text === null ? { ...where, text: cellText(current), mode: 'edit' } : { ...where, text, mode: 'replace' });
   };
+
+  const cellName = (p: Pos) => `${model.rows[p.row]?.pupil.name} · ${model.columns[p.col] ? columnTitle(t, model.columns[p.col]) : ''}`;
+
+  /** One value for the whole block, saved as one (all or nothing); a value that does not fit is refused whole. */
+  const fillBlock = (block: Rect, text: string) => {
+    const { applied, skipped, refused } = edits.fillBlock(block, text);
+    if (refused?.length) {
+      const names = refused.slice(0, 4).map((r) => cellName(r.pos)).join('; ') + (refused.length > 4 ? ' …' : '');
+      setNotice(t('timesavers.fillRefused', { reason: refused[0].problem, cells: names }));
+    } else {
+      setNotice([t('timesavers.filled', { count: applied }), skipped ? t('journal.grid.pasteSkipped', { count: skipped }) : ''].join(' ').trim());
+    }
+    refocus();
+  };
+
+  const confirmBlock = (block: Rect) => {
+    const { writable: cells } = blockCells(block, model, isCellWritable);
+    const count = edits.confirmCells(cells);
+    setNotice(count ? t('timesavers.confirmed', { count }) : t('timesavers.nothingToConfirm'));
+    refocus();
+  };
+
+  const pencilIn = (block: Rect) => {
+    let n = 0;
+    for (let r = block.top; r <= block.bottom; r++) {
+      const pupil = model.rows[r]?.pupil;
+      for (let c = block.left; c <= block.right; c++) {
+        const column = model.columns[c];
+        if (pupil && column?.kind === 'lesson' && queue.value(cellKeyAt(column, pupil.id)).tentative) n++;
+      }
+    }
+    return n;
+  };
+  const pencil = writable
+    ? {
+        selection: pencilIn(rect),
+        lesson: focusColumn?.kind === 'lesson' ? pencilIn(columnRect(safeSel.focus.col, model.rows.length)) : 0,
+        page: pencilIn({ top: 0, left: 0, bottom: model.rows.length - 1, right: model.columns.length - 1 }),
+      }
+    : null;
 
   /** Enter, Tab and arrows commit and move on; a click elsewhere (blur) only commits. */
   const commit = (text: string, move: KeyMove | null) => {
     if (!editing) return;
     setEditing(null);
+    if (editing.fill) {
+      if (move) fillBlock(editing.rect, text);
+      else setNotice(null);
+      return;
+    }
     edits.applyTexts([{ row: editing.pos.row, col: editing.pos.col, text }]);
     if (!move) return;
     setSel(applyMove({ anchor: editing.pos, focus: editing.pos }, move, bounds));
@@ -148,6 +200,11 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
     if (e.altKey && e.code === 'KeyH') {
       e.preventDefault();
       openHistory();
+      return;
+    }
+    if (e.altKey && e.code === 'KeyP' && writable) {
+      e.preventDefault();
+      confirmBlock(rect);
       return;
     }
     if (e.key === 'F2') {
@@ -244,6 +301,15 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
         onHistory={openHistory}
         onLesson={onOpenLesson}
       />
+      {pencil && (
+        <BulkBar
+          block={!isSingleCell(rect)}
+          pencil={pencil}
+          onFill={() => startEditing('', true)}
+          onConfirmSelection={() => confirmBlock(rect)}
+          onConfirmLesson={() => confirmBlock(columnRect(safeSel.focus.col, model.rows.length))}
+        />
+      )}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the scroll box hears the events of every cell and of the focusable grid inside it, once */}
       <div
         ref={scrollRef}
@@ -313,6 +379,11 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
             verbal={verbal && model.columns[editing.pos.col]?.kind === 'lesson'}
             label={editing.label}
             onCommit={commit}
+            onFill={(text) => {
+              const block = editing.rect;
+              setEditing(null);
+              fillBlock(block, text);
+            }}
             onCancel={() => {
               setEditing(null);
               refocus();
@@ -322,7 +393,7 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
       </div>
     </div>
     <Text id={hintId} size="xs" c="dimmed" visibleFrom="sm">
-      {writable ? t('journal.screen.keysHint') : t('journal.screen.keysHintReadOnly')}
+      {writable ? `${t('journal.screen.keysHint')} ${t('timesavers.keysHint')}` : t('journal.screen.keysHintReadOnly')}
     </Text>
     </>
   );

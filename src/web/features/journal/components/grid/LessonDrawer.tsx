@@ -8,6 +8,7 @@ import { notifySuccess } from '../../../../lib/notify.js';
 import { JournalApiError, journalErrorText } from '../../api/entries.js';
 import { usePatchLesson } from '../../api/lessons.js';
 import { HistoryList } from './HistoryList.js';
+import { ParallelHomework } from './ParallelHomework.js';
 
 interface LessonDrawerProps {
   schoolId: number;
@@ -133,6 +134,9 @@ function LessonForm({ schoolId, page, lesson, patch, onDone }: LessonFormProps) 
             maxLength={1000}
             disabled={!writable}
           />
+        )}
+        {page.grade > 1 && page.canWrite && writable && !lesson.cancelled && (
+          <ParallelHomework schoolId={schoolId} pageId={page.id} lesson={lesson} homework={form.homework} reason={late ? reason.trim() : ''} />
         )}
         {page.grade > 1 && <LessonAttachments schoolId={schoolId} pageId={page.id} lessonId={lesson.id} late={late} lateEditDays={page.lateEditDays} />}
         <Switch label={t('journal.lesson.remote')} checked={form.remote} onChange={(e) => set('remote', e.currentTarget.checked)} disabled={!writable} />

@@ -3,9 +3,9 @@ import type { TJournalPage } from '../../../../../shared/api/journal.js';
 import { CELL_PROBLEMS, formatMessage } from '../../../../../shared/errors.js';
 import { checkMark } from '../../../../../shared/scales.js';
 import { currentLocale } from '../../../../lib/i18n/index.js';
-import { type CellValue, cellText, readCellInput, refOfKey, sameValue } from '../../lib/cells.js';
+import { type CellValue, cellText, confirmed, readCellInput, refOfKey, sameValue } from '../../lib/cells.js';
 import { cellKeyAt, type GridColumn, type GridModel, isCellWritable } from '../../lib/grid-model.js';
-import type { Pos, Rect } from '../../lib/navigation.js';
+import { type BlockCell, blockCells, type Pos, type Rect } from '../../lib/navigation.js';
 import type { Placed } from '../../lib/paste.js';
 import type { SaveQueue } from '../../lib/save-queue.js';
 import { type CellEdit, UndoStack } from '../../lib/undo.js';
@@ -25,6 +25,8 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
 export interface EditResult {
   applied: number;
   skipped: number;
+  /** a block fill refused before sending: the cells whose value is not allowed, and why */
+  refused?: { pos: Pos; problem: string }[];
 }
 
 /**
@@ -60,14 +62,17 @@ export function useCellEdits(data: TJournalPage, model: GridModel, queue: SaveQu
     [problemText, page.today, page.lateEditDays],
   );
 
+  /** Queues changes; a block (`block`) is one group, saved together or not at all, and waits for a reason as a whole. */
   const setValues = useCallback(
-    (changes: Change[]) => {
+    (changes: Change[], block = false) => {
       const edits: CellEdit[] = [];
-      for (const { key, value, problem, column } of changes) {
+      const live = changes.filter(({ key, value, problem }) => !(sameValue(queue.value(key), value) && !problem && !queue.status(key)));
+      const group = block && live.length > 1 ? queue.newGroup() : undefined;
+      const blockHold = group === undefined ? undefined : live.map((c) => holdFor(c.column, c.problem)).find((h) => h !== undefined);
+      for (const { key, value, problem, column } of live) {
         const before = queue.value(key);
-        if (sameValue(before, value) && !problem && !queue.status(key)) continue;
-        edits.push({ key, before: { mark: before.mark, absent: before.absent }, after: value });
-        queue.edit(key, value, holdFor(column, problem));
+        edits.push({ key, before: { ...before }, after: value });
+        queue.edit(key, value, blockHold ?? holdFor(column, problem), group);
       }
       return edits;
     },
@@ -106,6 +111,44 @@ export function useCellEdits(data: TJournalPage, model: GridModel, queue: SaveQu
     [applyTexts],
   );
 
+  /**
+   * One value for every writable cell of a block (Ctrl+Enter, «Заповнити виділене»): refused as a
+   * whole, naming the cells, when the value does not fit one of them; otherwise one save, one undo step.
+   */
+  const fillBlock = useCallback(
+    (rect: Rect, text: string): EditResult => {
+      const cells = blockCells(rect, model, isCellWritable);
+      const changes: Change[] = [];
+      const refused: { pos: Pos; problem: string }[] = [];
+      for (const { pos, column, pupilId } of cells.writable) {
+        const input = readCellInput(text, column.kind, page.scale, opts);
+        if (!input.ok) refused.push({ pos, problem: problemText(input.problem) });
+        changes.push({ key: cellKeyAt(column, pupilId), value: input.value, problem: null, column });
+      }
+      if (refused.length) return { applied: 0, skipped: cells.skipped, refused };
+      const edits = setValues(changes, true);
+      undoStack.current.record(edits);
+      return { applied: edits.length, skipped: cells.skipped };
+    },
+    [model, page.scale, opts, setValues, problemText],
+  );
+
+  /** Confirms the pencil marks among these cells in one save (one undo step); returns how many. */
+  const confirmCells = useCallback(
+    (cells: BlockCell[]): number => {
+      const changes: Change[] = [];
+      for (const { column, pupilId } of cells) {
+        const key = cellKeyAt(column, pupilId);
+        const value = queue.value(key);
+        if (value.tentative) changes.push({ key, value: confirmed(value), problem: null, column });
+      }
+      const edits = setValues(changes, true);
+      undoStack.current.record(edits);
+      return edits.length;
+    },
+    [queue, setValues],
+  );
+
   const replay = useCallback(
     (values: Array<{ key: string; value: CellValue }> | null): Pos | null => {
       if (!values) return null;
@@ -116,7 +159,8 @@ export function useCellEdits(data: TJournalPage, model: GridModel, queue: SaveQu
         const column = model.columns[pos.col];
         changes.push({ key, value, problem: value.absent ? null : checkMark(page.scale, value.mark, column.kind, opts), column });
       }
-      setValues(changes);
+      // an undone block goes back whole, in one save
+      setValues(changes, true);
       return posOfKey(values[0].key);
     },
     [setValues, model, page.scale, opts, posOfKey],
@@ -141,5 +185,5 @@ export function useCellEdits(data: TJournalPage, model: GridModel, queue: SaveQu
     [model, queue],
   );
 
-  return { applyTexts, clear, undo, redo, blockTexts };
+  return { applyTexts, clear, undo, redo, blockTexts, fillBlock, confirmCells };
 }
