@@ -1,8 +1,8 @@
 /**
  * Demo calendar-thematic plans, called with one line by the demo generator: the demo teacher's
  * first pages (12-point scale) get a plan of the current semester, made as a teacher would type
- * it in August: one item per topic of the programme (consecutive lessons of one topic make an
- * item of several hours), units ending where the page's thematic columns stand, a test closing
+ * it in August: one item per lesson of the programme (a new topic and its first practice make
+ * one item of two hours), units ending where the page's thematic columns stand, a test closing
  * each unit. The second page's plan runs two hours longer (or, with no room in the curriculum,
  * one item fewer) than its calendar, so the journal shows a disagreement.
  * Deterministic: the same data and today give the same plans.
@@ -14,8 +14,8 @@ import { allowanceOf } from './service.js';
 import { remapPlan, thematicTitle } from './remap.js';
 
 const PAGES = 2;
-// the follow-up lessons of a topic (demo/topics.ts) belong to the topic's item
-const FOLLOW_UP = /\. (Закріплення|Розв'язування вправ|Практичне заняття|Повторення та закріплення)$/;
+// the first follow-up lesson of a topic in demo/topics.ts
+const FOLLOW_UP_FIRST = 'Закріплення';
 
 interface DemoItem {
   topic: string;
@@ -33,13 +33,12 @@ async function currentSemester(c: Client, schoolId: number, today: string) {
   return r.rows[0];
 }
 
-/** Items of one unit: runs of lessons with the same topic become one item; "Контрольна…" topics are tests. */
+/** Items of one unit: a topic's first lesson and its follow-up practice make one item of two hours; "Контрольна…" topics are tests. */
 function itemsOf(topics: string[]): DemoItem[] {
   const items: DemoItem[] = [];
-  for (const raw of topics) {
-    const topic = raw.replace(FOLLOW_UP, '');
+  for (const topic of topics) {
     const last = items[items.length - 1];
-    if (last && last.topic === topic && last.hours < 4) last.hours++;
+    if (last && last.hours === 1 && topic === `${last.topic}. ${FOLLOW_UP_FIRST}`) last.hours++;
     else items.push({ topic, hours: 1, kind: /контрольна/i.test(topic) ? 'test' : 'lesson' });
   }
   return items;

@@ -22,11 +22,11 @@ export function PlanBanner({ schoolId, pageId, semester, isTeacher }: { schoolId
   return (
     <Group gap="sm" wrap="nowrap" align="center">
       {disagrees && (
-        <Alert color="yellow" variant="light" py={4} px="sm" data-testid="plan-disagreement">
+        <Alert color="yellow" variant="light" py={4} px="sm" style={{ flex: 1 }} data-testid="plan-disagreement">
           <Text size="sm">{text(a)}</Text>
         </Alert>
       )}
-      <Button component={Link} to={`/s/${schoolId}/journal/${pageId}/plan?semester=${semester}`} size="compact-md" variant="light">
+      <Button component={Link} to={`/s/${schoolId}/journal/${pageId}/plan?semester=${semester}`} size="compact-md" variant="light" style={{ flexShrink: 0 }}>
         {t('planning.button')}
       </Button>
     </Group>

@@ -110,7 +110,7 @@ export function PlanEditor({ schoolId, plan, onReload }: { schoolId: number; pla
                 <Table.Th w={40}>№</Table.Th>
                 <Table.Th>{t('planning.topic')}</Table.Th>
                 <Table.Th w={90}>{t('planning.hours')}</Table.Th>
-                <Table.Th w={140}>{t('planning.kind')}</Table.Th>
+                <Table.Th w={160}>{t('planning.kind')}</Table.Th>
                 <Table.Th w={150}>{t('planning.date')}</Table.Th>
                 <Table.Th w={150}>{t('planning.lessons')}</Table.Th>
                 {edit && <Table.Th w={40} />}
