@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, lessonCellKey, readCellInput, refOfKey, summaryCellKey } from './cells.js';
+import { cellText, confirmed, lessonCellKey, readCellInput, refOfKey, sameValue, summaryCellKey } from './cells.js';
 
 const points12 = { code: 'points12', name: '12-бальна', values: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'], freeText: false };
 const levels = { code: 'levels', name: 'Рівні', values: ['П', 'С', 'Д', 'В'], freeText: false };
@@ -46,3 +46,26 @@ describe('readCellInput', () => {
     expect(cellText({ mark: '9', absent: false })).toBe('9');
   });
 });
+
+describe('pencil (tentative) marks', () => {
+  it('reads ?10 as a pencil mark in a lesson cell, and a lone ? as nothing', () => {
+    expect(readCellInput('?10', 'lesson', points12, g7)).toEqual({ ok: true, value: { mark: '10', absent: false, tentative: true } });
+    expect(readCellInput(' ? 9 ', 'lesson', points12, g7)).toEqual({ ok: true, value: { mark: '9', absent: false, tentative: true } });
+    expect(readCellInput('?', 'lesson', points12, g7)).toEqual({ ok: true, value: { mark: '', absent: false } });
+    expect(readCellInput('?13', 'lesson', points12, g7)).toEqual({ ok: false, value: { mark: '13', absent: false, tentative: true }, problem: 'out_of_scale' });
+  });
+
+  it('refuses a pencilled absence, and a pencil in a summary column', () => {
+    expect(readCellInput('?н', 'lesson', points12, g7)).toEqual({ ok: false, value: { mark: '', absent: true }, problem: 'tentative_absent' });
+    expect(readCellInput('?10', 'semester', points12, g7).ok).toBe(false);
+  });
+
+  it('copies a pencil mark with its ?, so a paste keeps it; confirming keeps the mark', () => {
+    expect(cellText({ mark: '10', absent: false, tentative: true })).toBe('?10');
+    expect(cellText({ mark: '10', absent: false })).toBe('10');
+    expect(confirmed({ mark: '10', absent: false, tentative: true })).toEqual({ mark: '10', absent: false });
+    expect(sameValue({ mark: '10', absent: false, tentative: true }, { mark: '10', absent: false })).toBe(false);
+    expect(sameValue({ mark: '10', absent: false, tentative: false }, { mark: '10', absent: false })).toBe(true);
+  });
+});
+

@@ -45,11 +45,6 @@ export function cellText(value: CellValue): string {
 /** The same value, confirmed (a pencil mark becomes a mark everybody sees). */
 export const confirmed = (value: CellValue): CellValue => ({ mark: value.mark, absent: value.absent });
 
-/** The value to put into a cell with `?` toggled: a mark becomes a pencil mark and back; other cells stay. */
-export function toggledTentative(value: CellValue): CellValue {
-  if (value.absent || !value.mark) return value;
-  return value.tentative ? confirmed(value) : { ...value, tentative: true };
-}
 
 const ABSENT_INPUTS = new Set(['н', 'Н', 'n', 'N']);
 

@@ -54,7 +54,7 @@ function page(over: Partial<TJournalPage['page']> = {}): TJournalPage {
     ],
     lessons: [lesson(12, '2026-09-08'), lesson(11, '2026-09-02'), lesson(13, '2026-09-15'), lesson(14, '2026-09-09', { cancelled: true })],
     columns: [column(21, 'semester', null, 30), column(20, 'thematic', '2026-09-08', 10), column(22, 'corrected', null, 40)],
-    cells: [[11, 1, '9', false, 2]],
+    cells: [[11, 1, '9', false, 2], [12, 1, '7', false, 1, true]],
     summary: [[20, 1, '8', 1]],
   };
 }
@@ -84,6 +84,7 @@ describe('buildGridModel', () => {
       [null, 1],
     ]);
     expect(m.stored.get('11:1')).toEqual({ mark: '9', absent: false, version: 2 });
+    expect(m.stored.get('12:1')).toEqual({ mark: '7', absent: false, version: 1, tentative: true });
     expect(m.stored.get('s20:1')).toEqual({ mark: '8', absent: false, version: 1 });
     expect(cellKeyAt(m.columns[2], 1)).toBe('s20:1');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMove, clampSelection, isTypingKey, keyMove, movePos, selectionRect } from './navigation.js';
+import { applyMove, blockCells, clampSelection, columnRect, isTypingKey, keyMove, movePos, selectionRect } from './navigation.js';
 
 const key = (k: string, mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key: k,
@@ -79,5 +79,30 @@ describe('isTypingKey', () => {
     expect(isTypingKey(key('н'))).toBe(true);
     expect(isTypingKey(key('c', { ctrlKey: true }))).toBe(false);
     expect(isTypingKey(key('Enter'))).toBe(false);
+  });
+});
+
+describe('blockCells', () => {
+  const column = (index: number, writable: boolean) => ({ index, kind: 'lesson' as const, id: 100 + index, lesson: null, summary: null, writable, isToday: false, isFuture: false, ordinal: 0 });
+  const pupil = (id: number) => ({ id, name: `P${id}`, fromDate: '2025-09-01', toDate: null });
+  const model = {
+    columns: [column(0, true), column(1, false), column(2, true)],
+    rows: [0, 1, 2].map((index) => ({ index, pupil: pupil(index + 1) })),
+    runs: [],
+    stored: new Map(),
+  };
+
+  it('lists the writable cells of a block with their pupils, and counts the rest', () => {
+    const { writable, skipped } = blockCells({ top: 0, bottom: 1, left: 0, right: 2 }, model, (c, p) => c.writable && p.id !== 2);
+    expect(writable.map((c) => [c.pos.row, c.pos.col, c.pupilId, c.column.id])).toEqual([
+      [0, 0, 1, 100],
+      [0, 2, 1, 102],
+    ]);
+    expect(skipped).toBe(4);
+  });
+
+  it('takes a whole column as a block', () => {
+    expect(columnRect(2, 3)).toEqual({ top: 0, bottom: 2, left: 2, right: 2 });
+    expect(blockCells(columnRect(2, 3), model, (c) => c.writable).writable.map((c) => c.pupilId)).toEqual([1, 2, 3]);
   });
 });

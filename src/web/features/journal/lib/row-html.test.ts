@@ -73,6 +73,14 @@ describe('rowHtml', () => {
     expect(html.match(/<td/g)).toHaveLength(4);
   });
 
+  it('draws a pencil mark as its mark, pencil-grey, with the note that only the teacher sees it', () => {
+    const page = data();
+    const model = buildGridModel(page);
+    const cells = { value: () => ({ mark: '10', absent: false, tentative: true }), status: () => null };
+    const html = rowHtml(model.rows[0], columnInfos(model, false), cells, page.page.scale, { ...texts, tentative: 'Олівцем' });
+    expect(html).toContain('<td id="jc-0-0" class="jg-tent" title="Олівцем">10</td>');
+  });
+
   it('greys out lessons before the pupil arrived', () => {
     expect(render(data(), {}, {}, 1)).toContain('<td id="jc-1-0" class="jg-off" title="Не навчався" aria-disabled="true"></td>');
   });

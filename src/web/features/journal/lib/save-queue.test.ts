@@ -51,8 +51,8 @@ describe('SaveQueue', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(sent).toHaveLength(1);
     expect(sent[0].cells).toEqual([
-      { lessonId: 10, pupilId: 1, mark: '10', absent: false, version: 0 },
-      { lessonId: 10, pupilId: 2, mark: '', absent: true, version: 3 },
+      { lessonId: 10, pupilId: 1, mark: '10', absent: false, tentative: false, version: 0 },
+      { lessonId: 10, pupilId: 2, mark: '', absent: true, tentative: false, version: 3 },
     ]);
     expect(sent[0].summary).toEqual([{ columnId: 7, pupilId: 1, mark: '11', version: 0 }]);
     expect(queue.hasUnsaved()).toBe(false);
@@ -80,7 +80,7 @@ describe('SaveQueue', () => {
     release();
     await vi.advanceTimersByTimeAsync(0);
     expect(sent).toHaveLength(2);
-    expect(sent[1].cells).toEqual([{ lessonId: 10, pupilId: 1, mark: '6', absent: false, version: 1 }]);
+    expect(sent[1].cells).toEqual([{ lessonId: 10, pupilId: 1, mark: '6', absent: false, tentative: false, version: 1 }]);
     expect(queue.storedValue(A)).toEqual({ mark: '6', absent: false, version: 2 });
   });
 
@@ -240,5 +240,52 @@ describe('SaveQueue', () => {
     await vi.advanceTimersByTimeAsync(600);
     expect(seen.every((keys) => keys.includes(A))).toBe(true);
     expect(seen.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('sends a pencil mark as tentative and keeps it so once saved', async () => {
+    const { queue, sent } = setup();
+    queue.edit(A, { mark: '10', absent: false, tentative: true });
+    await vi.advanceTimersByTimeAsync(600);
+    expect(sent[0].cells).toEqual([{ lessonId: 10, pupilId: 1, mark: '10', absent: false, tentative: true, version: 0 }]);
+    expect(queue.storedValue(A)).toEqual({ mark: '10', absent: false, tentative: true, version: 1 });
+    // confirming is a change of its own, even with the same mark
+    queue.edit(A, mark('10'));
+    await vi.advanceTimersByTimeAsync(600);
+    expect(sent[1].cells).toEqual([{ lessonId: 10, pupilId: 1, mark: '10', absent: false, tentative: false, version: 1 }]);
+    expect(queue.value(A)).toEqual({ mark: '10', absent: false, version: 2 });
+  });
+
+  it('drops the rest of a block when one of its cells is refused, so nothing of it is half-saved', async () => {
+    const C = lessonCellKey(10, 3);
+    const D = lessonCellKey(11, 1);
+    const { queue, sent } = setup([
+      { kind: 'problems', problems: [{ lessonId: 10, pupilId: 3, code: 'pupil_not_on_page', message: 'Учня немає на цій сторінці на дату уроку.' }] },
+    ]);
+    const group = queue.newGroup();
+    for (const key of [A, B, C]) queue.edit(key, mark('8'), undefined, group);
+    queue.edit(D, mark('5'));
+    await vi.advanceTimersByTimeAsync(600);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].cells).toHaveLength(4);
+    // the refused cell keeps its message; its block shows what is stored again; the cell outside the block goes on
+    expect(queue.status(C)).toEqual({ kind: 'invalid', message: 'Учня немає на цій сторінці на дату уроку.' });
+    expect(queue.value(A)).toEqual({ mark: '', absent: false });
+    expect(queue.value(B)).toEqual({ mark: '7', absent: false, version: 3 });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent).toHaveLength(2);
+    expect(sent[1].cells.map((c) => c.lessonId)).toEqual([11]);
+  });
+
+  it('holds a whole block for a reason when the server asks one for some of its cells', async () => {
+    const { queue, sent } = setup([{ kind: 'problems', problems: [{ lessonId: 10, pupilId: 1, code: 'reason_required', message: 'Потрібна причина.' }] }]);
+    const group = queue.newGroup();
+    queue.edit(A, mark('8'), undefined, group);
+    queue.edit(B, mark('8'), undefined, group);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(queue.status(A)).toEqual({ kind: 'reason', message: 'Потрібна причина.' });
+    expect(queue.status(B)).toEqual({ kind: 'reason', message: 'Потрібна причина.' });
+    await queue.giveReason('Перевірка зошитів');
+    expect(sent[1]).toMatchObject({ reason: 'Перевірка зошитів' });
+    expect(sent[1].cells).toHaveLength(2);
   });
 });
