@@ -34,6 +34,11 @@ export const ERRORS = {
     en: 'Please replace your one-time password with your own first.',
   },
   no_such_year: { status: 404, uk: 'Такого навчального року в закладі немає.', en: 'The school has no such school year.' },
+  notice_unchanged: {
+    status: 409,
+    uk: 'Текст не змінився порівняно з чинною версією: публікувати нічого.',
+    en: 'The text is the same as the version in force: there is nothing to publish.',
+  },
   conflict: {
     status: 409,
     uk: 'Цей запис щойно змінив інший користувач. Перегляньте поточне значення.',

@@ -112,6 +112,10 @@ export const ZConsentDashboard = z.object({
   missing: z.array(
     z.object({ pupilId: z.number(), name: z.string(), classId: z.number(), classLabel: z.string(), withdrawn: z.boolean(), guardians: z.number() }),
   ),
+  /** the notice shown now */
+  notice: ZNotice.pick({ id: true, version: true, level: true, publishedAt: true }),
+  /** pupils with valid consent given only to an older version of the notice (asked to confirm the new one) */
+  olderVersion: z.number(),
 });
 export type TConsentDashboard = z.infer<typeof ZConsentDashboard>;
 
@@ -132,6 +136,8 @@ export const ZMyConsent = z.object({
   valid: z.boolean(),
   mine: ZConsentRecord.nullable(),
   notice: ZNotice,
+  /** my consent was given to an older version of the notice: I am asked to read the new one and confirm */
+  reconfirm: z.boolean(),
 });
 export type TMyConsent = z.infer<typeof ZMyConsent>;
 export const ZMyConsents = z.object({ items: z.array(ZMyConsent) });

@@ -6,7 +6,7 @@ import { CONSENT_SCOPE } from './repo.js';
  * valid consent (some current guardian's latest answer is "given") and whether someone withdrew.
  */
 const CONSENT_STATUS = `
-  cur AS (
+  cur AS MATERIALIZED (
     SELECT DISTINCT ON (e.school_id, e.pupil_id) e.school_id, e.pupil_id, e.class_id
     FROM enrollment e
     JOIN school_class k ON k.school_id = e.school_id AND k.id = e.class_id
@@ -14,14 +14,14 @@ const CONSENT_STATUS = `
     WHERE e.school_id = ANY($1::int[]) AND e.from_date <= app_today() AND (e.to_date IS NULL OR e.to_date >= app_today())
     ORDER BY e.school_id, e.pupil_id, e.from_date DESC
   ),
-  latest AS (
+  latest AS MATERIALIZED (
     SELECT DISTINCT ON (cr.school_id, cr.pupil_id, cr.guardian_id) cr.school_id, cr.pupil_id, cr.action
     FROM consent_record cr
     JOIN pupil_guardian pg ON pg.school_id = cr.school_id AND pg.pupil_id = cr.pupil_id AND pg.guardian_id = cr.guardian_id
     WHERE cr.school_id = ANY($1::int[]) AND cr.scope = '${CONSENT_SCOPE}'
     ORDER BY cr.school_id, cr.pupil_id, cr.guardian_id, cr.id DESC
   ),
-  st AS (
+  st AS MATERIALIZED (
     SELECT cur.school_id, cur.pupil_id, cur.class_id,
            COALESCE(bool_or(l.action = 'given'), false) AS valid,
            COALESCE(bool_or(l.action = 'withdrawn'), false) AS withdrawn
@@ -29,36 +29,76 @@ const CONSENT_STATUS = `
     GROUP BY cur.school_id, cur.pupil_id, cur.class_id
   )`;
 
-/** Consented and total pupils per class of the open year (all classes, or only classIds). */
-export async function coverageByClass(c: Client, schoolId: number, classIds: number[] | null) {
-  const r = await c.query(
-    `WITH ${CONSENT_STATUS}
-     SELECT k.id AS "classId", k.grade || '-' || k.letter AS label,
-            count(st.pupil_id)::int AS total, count(st.pupil_id) FILTER (WHERE st.valid)::int AS consented
-     FROM school_class k
-     JOIN school_year y ON y.school_id = k.school_id AND y.id = k.year_id AND y.status = 'open'
-     LEFT JOIN st ON st.school_id = k.school_id AND st.class_id = k.id
-     WHERE k.school_id = ANY($1::int[]) AND ($2::int[] IS NULL OR k.id = ANY($2::int[]))
-     GROUP BY k.id, k.grade, k.letter ORDER BY k.grade, k.letter`,
-    [[schoolId], classIds],
-  );
-  return r.rows as { classId: number; label: string; total: number; consented: number }[];
+export interface DashboardRows {
+  classes: { classId: number; label: string; total: number; consented: number }[];
+  missing: { pupilId: number; lastName: string; firstName: string; classId: number; classLabel: string; withdrawn: boolean; guardians: number }[];
+  /** pupils whose valid consent was given only to an older version of the notice */
+  olderVersion: number;
 }
 
-/** Pupils without valid consent, with their class and how many guardians they have. */
-export async function missingConsent(c: Client, schoolId: number, classIds: number[] | null) {
+/**
+ * The whole dashboard of one school in one statement: every step is a set (each computed once,
+ * MATERIALIZED, and joined by hash): pupils enrolled today in a class of the open year (only
+ * classIds, when given), each guardian's latest answer, per pupil whether consent is valid and
+ * whether it is to the current notice ($3), then the per-class counts, the missing pupils and
+ * the count of consents to an older notice. Before, the counts and the list were two statements
+ * and the guardians were counted by a subquery per missing pupil.
+ */
+export async function schoolDashboard(c: Client, schoolId: number, classIds: number[] | null, currentNoticeId: number): Promise<DashboardRows> {
   const r = await c.query(
-    `WITH ${CONSENT_STATUS}
-     SELECT p.id AS "pupilId", p.last_name AS "lastName", p.first_name AS "firstName", k.id AS "classId",
-            k.grade || '-' || k.letter AS "classLabel", st.withdrawn,
-            (SELECT count(*) FROM pupil_guardian pg WHERE pg.school_id = p.school_id AND pg.pupil_id = p.id)::int AS guardians
-     FROM st
-     JOIN pupil p ON p.school_id = st.school_id AND p.id = st.pupil_id
-     JOIN school_class k ON k.school_id = st.school_id AND k.id = st.class_id
-     WHERE NOT st.valid AND ($2::int[] IS NULL OR st.class_id = ANY($2::int[]))`,
-    [[schoolId], classIds],
+    `WITH cur AS MATERIALIZED (
+       SELECT DISTINCT ON (e.pupil_id) e.pupil_id, e.class_id
+       FROM enrollment e
+       JOIN school_class k ON k.school_id = e.school_id AND k.id = e.class_id
+       JOIN school_year y ON y.school_id = k.school_id AND y.id = k.year_id AND y.status = 'open'
+       WHERE e.school_id = $1 AND e.from_date <= app_today() AND (e.to_date IS NULL OR e.to_date >= app_today())
+       ORDER BY e.pupil_id, e.from_date DESC
+     ),
+     latest AS MATERIALIZED (
+       SELECT DISTINCT ON (cr.pupil_id, cr.guardian_id) cr.pupil_id, cr.action, cr.notice_id
+       FROM consent_record cr
+       JOIN pupil_guardian pg ON pg.school_id = cr.school_id AND pg.pupil_id = cr.pupil_id AND pg.guardian_id = cr.guardian_id
+       WHERE cr.school_id = $1 AND cr.scope = '${CONSENT_SCOPE}'
+       ORDER BY cr.pupil_id, cr.guardian_id, cr.id DESC
+     ),
+     per_pupil AS MATERIALIZED (
+       SELECT pupil_id, bool_or(action = 'given') AS valid, bool_or(action = 'withdrawn') AS withdrawn,
+              bool_or(action = 'given' AND notice_id = $3) AS current_notice
+       FROM latest GROUP BY pupil_id
+     ),
+     st AS MATERIALIZED (
+       SELECT cur.pupil_id, cur.class_id, COALESCE(pp.valid, false) AS valid, COALESCE(pp.withdrawn, false) AS withdrawn,
+              COALESCE(pp.current_notice, false) AS current_notice
+       FROM cur LEFT JOIN per_pupil pp ON pp.pupil_id = cur.pupil_id
+       WHERE $2::int[] IS NULL OR cur.class_id = ANY($2::int[])
+     ),
+     classes AS MATERIALIZED (
+       SELECT k.id, k.grade, k.letter, k.grade || '-' || k.letter AS label
+       FROM school_class k JOIN school_year y ON y.school_id = k.school_id AND y.id = k.year_id AND y.status = 'open'
+       WHERE k.school_id = $1 AND ($2::int[] IS NULL OR k.id = ANY($2::int[]))
+     ),
+     counts AS (
+       SELECT st.class_id, count(*)::int AS total, (count(*) FILTER (WHERE st.valid))::int AS consented FROM st GROUP BY st.class_id
+     ),
+     guardians AS MATERIALIZED (
+       SELECT pg.pupil_id, count(*)::int AS n FROM pupil_guardian pg
+       WHERE pg.school_id = $1 AND pg.pupil_id IN (SELECT pupil_id FROM st WHERE NOT valid) GROUP BY pg.pupil_id
+     )
+     SELECT
+       (SELECT COALESCE(json_agg(json_build_object('classId', k.id, 'label', k.label, 'total', COALESCE(n.total, 0),
+                                                   'consented', COALESCE(n.consented, 0)) ORDER BY k.grade, k.letter), '[]')
+        FROM classes k LEFT JOIN counts n ON n.class_id = k.id) AS classes,
+       (SELECT COALESCE(json_agg(json_build_object('pupilId', p.id, 'lastName', p.last_name, 'firstName', p.first_name,
+                                                   'classId', k.id, 'classLabel', k.label, 'withdrawn', st.withdrawn,
+                                                   'guardians', COALESCE(g.n, 0))), '[]')
+        FROM st JOIN pupil p ON p.school_id = $1 AND p.id = st.pupil_id
+        JOIN classes k ON k.id = st.class_id
+        LEFT JOIN guardians g ON g.pupil_id = st.pupil_id
+        WHERE NOT st.valid) AS missing,
+       (SELECT count(*)::int FROM st WHERE st.valid AND NOT st.current_notice) AS "olderVersion"`,
+    [schoolId, classIds, currentNoticeId],
   );
-  return r.rows as { pupilId: number; lastName: string; firstName: string; classId: number; classLabel: string; withdrawn: boolean; guardians: number }[];
+  return r.rows[0] as DashboardRows;
 }
 
 /** Consented and total pupils per school of a city: counts only, never names. */

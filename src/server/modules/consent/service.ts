@@ -52,9 +52,16 @@ export async function noticeList(db: Database, ctx: TenantContext): Promise<{ cu
   return withSchool(db, ctx, async (c) => ({ current: await repo.currentNotice(c, ctx.schoolId), versions: await repo.noticeVersions(c, ctx.schoolId) }));
 }
 
-/** Publishes a new version of the school's own notice; it becomes the one shown from now on. */
+/**
+ * Publishes a new version of the school's own notice; it becomes the one shown from now on, and
+ * guardians who consented to an older version are asked to read it and confirm (myConsents).
+ * A text identical to the version in force is refused: it would ask everyone again for nothing.
+ */
 export async function publishNotice(db: Database, ctx: TenantContext, body: { title: string; body: string; purposes: string[] }): Promise<TNotice> {
   return withSchool(db, ctx, async (c) => {
+    const current = await repo.currentNotice(c, ctx.schoolId);
+    const same = current.title === body.title && current.body === body.body && current.purposes.join('\n') === body.purposes.join('\n');
+    if (same) throw new AppError('notice_unchanged');
     await repo.insertNotice(c, { schoolId: ctx.schoolId, ...body, userId: ctx.userId });
     return repo.currentNotice(c, ctx.schoolId);
   });
@@ -196,20 +203,26 @@ export async function classRegister(
   });
 }
 
-/** Shares of pupils with consent by class and for the school, and who is missing. */
+/**
+ * Shares of pupils with consent by class and for the school, who is missing, and how many
+ * consents were given to an older version of the notice (those guardians are asked again).
+ * One set-based statement (coverage.schoolDashboard).
+ */
 export async function dashboard(db: Database, ctx: TenantContext, principal: TPrincipal): Promise<TConsentDashboard> {
   const classIds = visibleClasses(principal, ctx.schoolId);
   return withSchool(db, ctx, async (c) => {
-    const byClass = await coverage.coverageByClass(c, ctx.schoolId, classIds);
-    const missing = await coverage.missingConsent(c, ctx.schoolId, classIds);
-    const total = byClass.reduce((s, x) => s + x.total, 0);
-    const consented = byClass.reduce((s, x) => s + x.consented, 0);
+    const notice = await repo.currentNotice(c, ctx.schoolId);
+    const rows = await coverage.schoolDashboard(c, ctx.schoolId, classIds, notice.id);
+    const total = rows.classes.reduce((s, x) => s + x.total, 0);
+    const consented = rows.classes.reduce((s, x) => s + x.consented, 0);
     return {
       school: { total, consented, share: shareOf(consented, total) },
-      classes: byClass.map((x) => ({ ...x, share: shareOf(x.consented, x.total) })),
-      missing: missing
+      classes: rows.classes.map((x) => ({ ...x, share: shareOf(x.consented, x.total) })),
+      missing: rows.missing
         .sort((a, b) => a.classLabel.localeCompare(b.classLabel, 'uk', { numeric: true }) || collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName))
         .map((m) => ({ pupilId: m.pupilId, name: `${m.lastName} ${m.firstName}`, classId: m.classId, classLabel: m.classLabel, withdrawn: m.withdrawn, guardians: m.guardians })),
+      notice: { id: notice.id, version: notice.version, level: notice.level, publishedAt: notice.publishedAt },
+      olderVersion: rows.olderVersion,
     };
   });
 }
@@ -257,7 +270,11 @@ async function guardianLinks(db: Database, userId: number) {
   return r.rows as { schoolId: number; guardianId: number; pupilId: number }[];
 }
 
-/** Every child of the signed-in guardian with their consent state, also where access is closed. */
+/**
+ * Every child of the signed-in guardian with their consent state, also where access is closed.
+ * A consent given to an older version of the notice stays valid (the purposes it covered do not
+ * lapse), but the guardian is asked to read the version published since and confirm it.
+ */
 export async function myConsents(db: Database, principal: TPrincipal): Promise<TMyConsent[]> {
   const links = await guardianLinks(db, principal.userId);
   const out: TMyConsent[] = [];
@@ -269,6 +286,7 @@ export async function myConsents(db: Database, principal: TPrincipal): Promise<T
       const latest = await repo.latestRecords(c, schoolId, mine.map((l) => l.pupilId));
       for (const l of mine) {
         const pupil = (await repo.pupilHeader(c, schoolId, l.pupilId))!;
+        const own = latest.find((r) => r.pupilId === l.pupilId && r.guardianId === l.guardianId) ?? null;
         out.push({
           schoolId,
           schoolName: school.shortName,
@@ -277,8 +295,9 @@ export async function myConsents(db: Database, principal: TPrincipal): Promise<T
           classLabel: pupil.classLabel,
           guardianId: l.guardianId,
           valid: await repo.consentValid(c, schoolId, l.pupilId),
-          mine: latest.find((r) => r.pupilId === l.pupilId && r.guardianId === l.guardianId) ?? null,
+          mine: own,
           notice,
+          reconfirm: own?.action === 'given' && own.noticeId !== notice.id,
         });
       }
     });

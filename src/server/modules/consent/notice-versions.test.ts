@@ -1,0 +1,118 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.js';
+import { withSystem } from '../../db/tenancy.js';
+import { type Agent, actAs, anonymous, buildTestApp } from '../../test/app.js';
+import { openTestDatabase, testEngine } from '../../test/db.js';
+import * as f from '../../test/factories.js';
+
+// A school publishes its own version of the privacy notice; guardians who consented to an
+// older version keep access but are asked to read the new one and confirm; the dashboard
+// counts them.
+let db: Database;
+let app: FastifyInstance;
+const as: Record<string, Agent> = {};
+const ids: Record<string, number> = {};
+let base: string;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  app = await buildTestApp(db, { TODAY: '2025-10-15' });
+  const cityId = await f.buildCity(db);
+  const a = await f.buildSchool(db, cityId, 'Ліцей № 3');
+  const b = await f.buildSchool(db, cityId, 'Гімназія № 4');
+  ids.school = a.schoolId;
+  ids.schoolB = b.schoolId;
+  base = `/api/schools/${a.schoolId}`;
+  await f.buildStaff(db, a.schoolId, 'admin', ['admin']);
+  await f.buildStaff(db, a.schoolId, 'teacher', ['teacher']);
+  await f.buildStaff(db, b.schoolId, 'admin.b', ['admin']);
+  const ct = await f.buildStaff(db, a.schoolId, 'ct', ['teacher']);
+  const cls = await f.buildClass(db, a, 6, 'А', ct);
+  ids.olia = await f.buildPupil(db, a.schoolId, cls, ['Коваль', 'Оля']);
+  await f.buildGuardian(db, a.schoolId, ids.olia, await f.buildUser(db, 'mama'), { name: ['Коваль', 'Ірина'] });
+  ids.petro = await f.buildPupil(db, a.schoolId, cls, ['Шевчук', 'Петро']);
+  await f.buildGuardian(db, a.schoolId, ids.petro, null, { consent: false });
+  for (const login of ['admin', 'teacher', 'admin.b', 'ct', 'mama']) as[login] = await actAs(app, login);
+});
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+const notices = () => withSystem(db, async (c) => (await c.query('SELECT count(*)::int AS n FROM privacy_notice')).rows[0].n);
+const draft = {
+  title: 'Повідомлення ліцею № 3 про обробку персональних даних',
+  body: 'Володілець персональних даних — Ліцей № 3.\n\nДані обробляються для ведення електронного щоденника.',
+  purposes: ['Перегляд щоденника', 'Повідомлення батькам електронною поштою'],
+};
+
+describe(`publishing a school's notice version (${testEngine})`, () => {
+  it('answers 401, and 403 to a teacher, a class teacher and another school’s administrator; nothing is published', async () => {
+    const before = await notices();
+    expect((await anonymous(app, 'POST', `${base}/consent/notices`, draft)).statusCode).toBe(401);
+    expect((await as.teacher.post(`${base}/consent/notices`, draft)).statusCode).toBe(403);
+    expect((await as.ct.post(`${base}/consent/notices`, draft)).statusCode).toBe(403);
+    expect((await as['admin.b'].post(`${base}/consent/notices`, draft)).statusCode).toBe(403);
+    expect((await as['admin.b'].get(`${base}/consent/notices`)).statusCode).toBe(403);
+    expect(await notices()).toBe(before);
+  });
+
+  it('refuses an empty purpose with its field named, in the asked language', async () => {
+    const before = await notices();
+    const res = await as.admin.post(`${base}/consent/notices`, { ...draft, purposes: ['Перегляд щоденника', ' '] }, 'en');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields[0].path).toBe('purposes.1');
+    expect(await notices()).toBe(before);
+  });
+
+  it('before: the consent is to the version in force and nobody is asked again', async () => {
+    const mine = (await as.mama.get('/api/consent/mine')).json().items[0];
+    expect(mine).toMatchObject({ valid: true, reconfirm: false });
+    const dash = (await as.admin.get(`${base}/consent/dashboard`)).json();
+    expect(dash).toMatchObject({ school: { total: 2, consented: 1 }, olderVersion: 0, notice: { level: 'default', version: 1 } });
+  });
+
+  it('publishes version 1 of the school; the consent stays valid but the guardian is asked to confirm', async () => {
+    const res = await as.admin.post(`${base}/consent/notices`, draft);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ level: 'school', version: 1, title: draft.title, purposes: draft.purposes });
+    const mine = (await as.mama.get('/api/consent/mine')).json().items[0];
+    expect(mine).toMatchObject({ valid: true, reconfirm: true, notice: { id: res.json().id, level: 'school' } });
+    // access stays open meanwhile: the child is still the guardian's
+    expect((await as.mama.get('/api/auth/me')).json().schools[0].children).toEqual([expect.objectContaining({ pupilId: ids.olia })]);
+    const dash = (await as.admin.get(`${base}/consent/dashboard`)).json();
+    expect(dash).toMatchObject({ school: { consented: 1 }, olderVersion: 1, notice: { level: 'school', version: 1 } });
+    // the other school still shows the default notice
+    expect((await as['admin.b'].get(`/api/schools/${ids.schoolB}/consent/notice`)).json().level).toBe('default');
+  });
+
+  it('refuses to publish the same text again: everyone would be asked for nothing', async () => {
+    const before = await notices();
+    const res = await as.admin.post(`${base}/consent/notices`, draft, 'uk');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toBe('Текст не змінився порівняно з чинною версією: публікувати нічого.');
+    expect(await notices()).toBe(before);
+  });
+
+  it('the guardian confirms the new version: asked no more, history keeps both answers', async () => {
+    const mine = (await as.mama.get('/api/consent/mine')).json().items[0];
+    const res = await as.mama.post('/api/consent/mine', { schoolId: ids.school, pupilId: ids.olia, action: 'given', noticeId: mine.notice.id });
+    expect(res.statusCode).toBe(200);
+    expect((await as.mama.get('/api/consent/mine')).json().items[0]).toMatchObject({ valid: true, reconfirm: false });
+    expect((await as.admin.get(`${base}/consent/dashboard`)).json().olderVersion).toBe(0);
+    const history = (await as.admin.get(`${base}/pupils/${ids.olia}/consent`)).json().records;
+    expect(history.map((r: { noticeVersion: number; action: string }) => [r.action, r.noticeVersion])).toEqual([
+      ['given', 1],
+      ['given', 1],
+    ]);
+  });
+
+  it('a second version is numbered 2 and lists before the first', async () => {
+    const res = await as.admin.post(`${base}/consent/notices`, { ...draft, body: `${draft.body}\n\nСтрок зберігання — 5 років.` });
+    expect(res.json()).toMatchObject({ level: 'school', version: 2 });
+    const list = (await as.admin.get(`${base}/consent/notices`)).json();
+    expect(list.versions.map((n: { level: string; version: number }) => `${n.level} ${n.version}`)).toEqual(['school 2', 'school 1', 'default 1']);
+    expect((await as.mama.get('/api/consent/mine')).json().items[0].reconfirm).toBe(true);
+  });
+});
