@@ -6,6 +6,12 @@ export const ZLessonAttachmentsParams = z.object({ schoolId: id, pageId: id, les
 export const ZLessonAttachmentParams = z.object({ schoolId: id, pageId: id, lessonId: id, attachmentId: id });
 export const ZAttachmentParams = z.object({ schoolId: id, attachmentId: id });
 
+/** The upload's multipart fields as the API documentation shows them (`reason` before `file`). */
+export const ZAttachmentUpload = z.object({
+  reason: z.string().max(500).optional().describe('why a lesson older than LATE_EDIT_DAYS changes'),
+  file: z.any().meta({ type: 'string', format: 'binary', description: 'the file; its type is detected from the content' }),
+});
+
 /** A file attached to a lesson's homework (its bytes are fetched from `url`). */
 export const ZAttachment = z.object({
   id: z.number(),

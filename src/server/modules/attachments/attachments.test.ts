@@ -236,6 +236,17 @@ describe(`homework attachments (${testEngine})`, () => {
   });
 });
 
+describe('attachments in the API documentation', () => {
+  it('documents upload as multipart, listing, removal and download', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const lessonFiles = doc.paths['/api/schools/{schoolId}/journal/pages/{pageId}/lessons/{lessonId}/attachments'];
+    expect(Object.keys(lessonFiles).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(lessonFiles.post.requestBody.content)).toEqual(['multipart/form-data']);
+    expect(doc.paths['/api/schools/{schoolId}/journal/pages/{pageId}/lessons/{lessonId}/attachments/{attachmentId}'].delete).toBeDefined();
+    expect(doc.paths['/api/schools/{schoolId}/attachments/{attachmentId}'].get.summary).toMatch(/^Download a homework file/);
+  });
+});
+
 describe(`attachments verify, the CLI (${testEngine})`, () => {
   it('finds every stored file intact, then names one whose bytes were changed', async () => {
     const lines: string[] = [];

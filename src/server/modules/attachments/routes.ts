@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ZAttachment, ZAttachmentParams, ZLessonAttachmentParams, ZLessonAttachments, ZLessonAttachmentsParams } from '../../../shared/api/attachments.js';
+import { ZAttachment, ZAttachmentParams, ZAttachmentUpload, ZLessonAttachmentParams, ZLessonAttachments, ZLessonAttachmentsParams } from '../../../shared/api/attachments.js';
 import { AppError, requestLang } from '../../http/errors.js';
 import { INLINE_TYPES } from './detect.js';
 import { canDownloadAttachment, canListAttachments, canWriteAttachments } from './policy.js';
@@ -44,6 +44,8 @@ export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'The type is detected from the content: PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX, PPTX, ODT, ODS, ODP, DOC, XLS, PPT. Over the limit: 413; another type: 415; nothing is stored.',
       consumes: ['multipart/form-data'],
       params: ZLessonAttachmentsParams,
+      // for the documentation only: the multipart stream is read in the handler, so the parsed body is empty
+      body: ZAttachmentUpload.nullish(),
       response: { 200: ZAttachment },
     },
   }, async (req) => {
