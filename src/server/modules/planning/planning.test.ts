@@ -6,10 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TPlan, TPlanImportPreview } from '../../../shared/api/planning.js';
 import type { Database } from '../../db/database.js';
-import { withSystem } from '../../db/tenancy.js';
+import { withSchool, withSystem } from '../../db/tenancy.js';
 import { type Agent, actAs, anonymous, buildTestApp } from '../../test/app.js';
 import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
+import { regenerateLessons } from '../timetable/regenerate.service.js';
 import { planFromCli } from './cli.js';
 
 let db: Database;
@@ -399,5 +400,23 @@ describe(`plan import from the command line (${testEngine})`, () => {
     expect(await planFromCli(db, { sub: 'import', pageId: foreignParallel, file: good, semester: 1, dryRun: false }, () => undefined)).toBe(0);
     expect((await lessonRows(foreignParallel)).map((r) => r.topic).slice(0, 3)).toEqual(['Вступ', 'Функції', 'Функції']);
     expect(await planFromCli(db, { sub: 'import', pageId: 999_999, file: good, dryRun: false }, () => undefined)).toBe(2);
+  });
+});
+
+describe(`plans after a timetable change (${testEngine})`, () => {
+  it('lets the timetable remove lessons that only hold the plan\'s topic, keeps the teacher\'s, and shifts the plan', async () => {
+    const g = await f.buildClass(db, school, 7, 'Г');
+    const math = await withSystem(db, async (c) => (await c.query(`SELECT id FROM app_user WHERE login = 'math'`)).rows[0].id);
+    const pageG = await f.buildPage(db, school, { classId: g, subject: 'Алгебра', teacherId: math });
+    const ids = await f.buildLessons(db, school.schoolId, pageG, ['2025-09-16', '2025-09-18', '2025-09-23']);
+    const body = { version: 0, units: [{ id: null, title: 'Розділ', items: [item('А'), item('Б'), item('В')] }] };
+    expect((await as.math.put(urlOf(pageG), body)).statusCode).toBe(200);
+    const lessonUrl = `/api/schools/${school.schoolId}/journal/pages/${pageG}/lessons/${ids[1]}`;
+    expect((await as.math.request({ method: 'PATCH', url: lessonUrl, payload: { homework: '№ 12', version: 2 } })).statusCode).toBe(200);
+    // the page has no timetable: regenerating its lessons from today removes every empty one
+    await withSchool(db, { schoolId: school.schoolId, userId: 0 }, (c) => regenerateLessons(c, school.schoolId, pageG, '2025-09-15'));
+    const rows = await lessonRows(pageG);
+    expect(rows.map((r) => [r.date, r.topic, r.itemTopic])).toEqual([['2025-09-18', 'А', 'А']]);
+    expect((await as.math.get(urlOf(pageG))).json().agreement).toMatchObject({ lessons: 1, planHours: 3, hoursWithoutLesson: 2, firstItemWithoutLesson: { topic: 'Б' } });
   });
 });

@@ -60,3 +60,17 @@ export async function remapLessonDates(c: Client, schoolId: number, pageId: numb
   );
   for (const { number } of r.rows) await remapPlan(c, schoolId, pageId, number);
 }
+
+/** Re-maps the plans of the pages whose semesters overlap two dates (after the timetable or calendar changed their lessons). */
+export async function remapPagesBetween(c: Client, schoolId: number, pageIds: number[], from: string, to: string): Promise<void> {
+  if (!pageIds.length) return;
+  const r = await c.query<{ pageId: number; semester: number }>(
+    `SELECT lp.page_id AS "pageId", lp.semester FROM lesson_plan lp
+     JOIN journal_page jp ON jp.school_id = lp.school_id AND jp.id = lp.page_id
+     JOIN semester m ON m.school_id = jp.school_id AND m.year_id = jp.year_id AND m.number = lp.semester
+     WHERE lp.school_id = $1 AND lp.page_id = ANY($2::int[]) AND m.starts_on <= $4 AND m.ends_on >= $3
+     ORDER BY lp.page_id, lp.semester`,
+    [schoolId, pageIds, from, to],
+  );
+  for (const { pageId, semester } of r.rows) await remapPlan(c, schoolId, pageId, semester);
+}

@@ -72,12 +72,13 @@ export interface ExistingLesson {
 
 /**
  * Anything a person wrote on or about the lesson makes it one "with entries": it is never
- * removed by a timetable or calendar change.
+ * removed by a timetable or calendar change. A topic the calendar-thematic plan put there (and
+ * its history) is not an entry: the plan moves on to the lessons that remain.
  */
-const HAS_ENTRIES = `(l.topic <> '' OR l.homework <> '' OR l.attendance_taken OR l.cancelled OR l.first_entry_at IS NOT NULL
+const HAS_ENTRIES = `((l.topic <> '' AND NOT l.topic_from_plan) OR l.homework <> '' OR l.attendance_taken OR l.cancelled OR l.first_entry_at IS NOT NULL
   OR l.substitute_id IS NOT NULL
   OR EXISTS (SELECT 1 FROM journal_cell jc WHERE jc.school_id = l.school_id AND jc.lesson_id = l.id)
-  OR EXISTS (SELECT 1 FROM journal_change h WHERE h.school_id = l.school_id AND h.lesson_id = l.id))`;
+  OR EXISTS (SELECT 1 FROM journal_change h WHERE h.school_id = l.school_id AND h.lesson_id = l.id AND NOT (h.field = 'topic' AND l.topic_from_plan)))`;
 
 /** Timetable lessons of the pages between two dates, locked until the transaction ends. */
 export async function lockScheduledLessons(c: Client, schoolId: number, pageIds: number[], from: string, to: string): Promise<ExistingLesson[]> {

@@ -6,6 +6,7 @@
 import type { TLessonChanges } from '../../../shared/api/calendar.js';
 import type { Client } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
+import { remapPagesBetween } from '../planning/remap.js';
 import { laterDate } from './dates.js';
 import * as repo from './regenerate.repo.js';
 import { lessonsOnDays, type SchoolDay, type ScheduledLesson, schoolDays } from './schedule.js';
@@ -100,7 +101,10 @@ export async function reconcileLessons(
   for (const [pageId, pageSlots] of byPage) expected.set(pageId, lessonsOnDays(pageSlots, days));
 
   const existing = await repo.lockScheduledLessons(c, schoolId, pageIds, from, to);
-  return applyPlan(c, schoolId, planLessonChanges(expected, existing, days));
+  const changes = await applyPlan(c, schoolId, planLessonChanges(expected, existing, days));
+  // the plans' topics follow the lessons as they are now
+  if (changes.added || changes.removed) await remapPagesBetween(c, schoolId, pageIds, from, to);
+  return changes;
 }
 
 /**
