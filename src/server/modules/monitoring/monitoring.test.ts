@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
+import { withSchool } from '../../db/tenancy.js';
 import { type Agent, actAs, anonymous, buildTestApp } from '../../test/app.js';
 import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
@@ -95,6 +96,17 @@ describe(`city monitoring (${testEngine})`, () => {
     const ready = (await as['mon-city'].get(url)).json();
     expect(ready.cached).toBe(false);
     expect(ready.schools.find((x: { schoolId: number }) => x.schoolId === fx.school.schoolId)).toMatchObject({ computersPerTeacher: 1, classroomsWithComputerShare: 0.5 });
+    // rosters (enrollments, staff), written by the app's own role: statement triggers bump their versions
+    const s = fx.school.schoolId;
+    expect((await as['mon-city'].get(url)).json().cached).toBe(true);
+    await withSchool(db, { schoolId: s, userId: 0 }, (c) => c.query(`UPDATE enrollment SET to_date = '2025-10-14' WHERE school_id = $1 AND pupil_id = $2`, [s, fx.pupils.petro]));
+    expect((await as['mon-city'].get(url)).json().cached).toBe(false);
+    expect((await as['mon-city'].get(url)).json().cached).toBe(true);
+    await withSchool(db, { schoolId: s, userId: 0 }, (c) => c.query('UPDATE staff SET active = false WHERE school_id = $1 AND user_id = $2', [s, fx.teacherB]));
+    const fewer = (await as['mon-city'].get(url)).json();
+    expect(fewer.cached).toBe(false);
+    // one teacher left of two: 2 computers per teacher
+    expect(fewer.schools.find((x: { schoolId: number }) => x.schoolId === s)).toMatchObject({ computersPerTeacher: 2 });
   });
 
   it('takes another quarter and refuses a malformed one', async () => {

@@ -15,10 +15,10 @@ export async function fingerprint(c: Client, cityId: number): Promise<string> {
        (SELECT COALESCE(sum(m), 0) FROM (SELECT (SELECT max(h.id) FROM journal_change h WHERE h.school_id = s.id) AS m FROM s) x),
        (SELECT COALESCE(max(m)::text, '') FROM (SELECT (SELECT max(l.updated_at) FROM lesson l WHERE l.school_id = s.id) AS m FROM s) x),
        (SELECT count(*) || ':' || COALESCE(max(updated_at)::text, '') FROM control_remark WHERE school_id IN (SELECT id FROM s)),
-       (SELECT count(*) || ':' || COALESCE(max(id), 0) FROM consent_record WHERE school_id IN (SELECT id FROM s)),
-       (SELECT count(*) || ':' || COALESCE(sum(pupil_id), 0) || ':' || COALESCE(max(to_date)::text, '') FROM enrollment WHERE school_id IN (SELECT id FROM s)),
-       (SELECT count(*) FROM pupil_guardian WHERE school_id IN (SELECT id FROM s)),
-       (SELECT count(*) || ':' || COALESCE(sum(user_id), 0) FROM staff_role WHERE school_id IN (SELECT id FROM s) AND role = 'teacher'),
+       -- consent answers are append-only (a trigger refuses UPDATE and DELETE): the newest id per school says it all
+       (SELECT COALESCE(sum(m), 0) FROM (SELECT (SELECT max(r.id) FROM consent_record r WHERE r.school_id = s.id) AS m FROM s) x),
+       -- enrollments, guardians, staff and their roles: versions bumped by statement triggers (migration 060)
+       (SELECT string_agg(table_name || ':' || version, ',' ORDER BY table_name) FROM monitoring_version),
        (SELECT count(*) || ':' || COALESCE(max(updated_at)::text, '') FROM readiness_measure WHERE school_id IN (SELECT id FROM s)),
        (SELECT count(*) || ':' || COALESCE(max(updated_at)::text, '') FROM readiness_inventory WHERE school_id IN (SELECT id FROM s)),
        (SELECT count(*) || ':' || COALESCE(max(updated_at)::text, '') FROM readiness_survey WHERE school_id IN (SELECT id FROM s))
