@@ -1,8 +1,9 @@
-import type { TAnalysis, TGapKind, TGaps, TLateChanges, TQualityFlags, TQualityKind } from '../../../shared/api/control.js';
+import type { TAnalysis, TGapKind, TGaps, TLateChanges, TQualityCounts, TQualityFlags, TQualityKind } from '../../../shared/api/control.js';
 import type { Database } from '../../db/database.js';
 import { type Client, type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
-import { type GapRow, gapRows } from './fill.repo.js';
+import { pageCountsByPeriod } from './fill.periods.js';
+import { type GapRow, gapRows, type PageCounts, type Run } from './fill.repo.js';
 import { emptyFigures, rollUp, schoolPageCounts, schoolRun, scopeOf } from './fill.service.js';
 import * as late from './late.repo.js';
 import { type ResolvedPeriod, resolvePeriod } from './period.js';
@@ -25,25 +26,29 @@ async function schoolName(c: Client, schoolId: number): Promise<string> {
   return r.rows[0].name;
 }
 
-/**
- * The whole weekly analysis of one school for a period: the settings first, then the fill parts and
- * the quality flags side by side, each in a transaction of that school.
- */
-export async function buildAnalysis(db: Database, schoolId: number, period: ResolvedPeriod, today: string): Promise<TAnalysis> {
-  const run = schoolRun(db, schoolId);
-  const meta = await run(async (c) => ({
+async function analysisMeta(run: Run, schoolId: number) {
+  return run(async (c) => ({
     settings: await fillSettingsOfSchool(c, schoolId),
     name: await schoolName(c, schoolId),
     lateChangesPending: await pendingLateChanges(c, schoolId),
   }));
+}
+
+function qualityOf(run: Run, schoolId: number, period: ResolvedPeriod, today: string) {
+  return period.effectiveTo >= period.from
+    ? run((c) => qualityCounts(c, { schoolIds: [schoolId], from: period.from, effectiveTo: period.effectiveTo, today, timeZone: SCHOOL_TIME_ZONE }))
+    : Promise.resolve(undefined);
+}
+
+function assemble(
+  schoolId: number,
+  today: string,
+  period: ResolvedPeriod,
+  meta: Awaited<ReturnType<typeof analysisMeta>>,
+  pages: PageCounts[],
+  quality: Map<number, TQualityCounts> | undefined,
+): TAnalysis {
   const { settings, name } = meta;
-  const counted = period.effectiveTo >= period.from;
-  const [pages, quality] = await Promise.all([
-    schoolPageCounts(run, schoolId, period, settings),
-    counted
-      ? run((c) => qualityCounts(c, { schoolIds: [schoolId], from: period.from, effectiveTo: period.effectiveTo, today, timeZone: SCHOOL_TIME_ZONE }))
-      : undefined,
-  ]);
   const teacherOfPage = new Map(pages.map((p) => [p.pageId, { teacherId: p.teacherId, teacherName: p.teacherName }]));
   const [school] = rollUp(pages, 'school', settings, new Map([[schoolId, name]]));
   return {
@@ -60,6 +65,33 @@ export async function buildAnalysis(db: Database, schoolId: number, period: Reso
     quality: quality?.get(schoolId) ?? { ...EMPTY_QUALITY },
     lateChangesPending: meta.lateChangesPending,
   };
+}
+
+/**
+ * The whole weekly analysis of one school for a period: the settings first, then the fill parts and
+ * the quality flags side by side, each in a transaction of that school.
+ */
+export async function buildAnalysis(db: Database, schoolId: number, period: ResolvedPeriod, today: string): Promise<TAnalysis> {
+  const run = schoolRun(db, schoolId);
+  const meta = await analysisMeta(run, schoolId);
+  const [pages, quality] = await Promise.all([schoolPageCounts(run, schoolId, period, meta.settings), qualityOf(run, schoolId, period, today)]);
+  return assemble(schoolId, today, period, meta, pages, quality);
+}
+
+/**
+ * The analyses of several periods of one school (the weekly reports a school lacks): the same as
+ * buildAnalysis for each, with the fill of all periods from one set of grouped statements
+ * (fill.periods.ts); the quality flags per period.
+ */
+export async function buildAnalyses(db: Database, schoolId: number, periods: ResolvedPeriod[], today: string): Promise<TAnalysis[]> {
+  if (!periods.length) return [];
+  const run = schoolRun(db, schoolId);
+  const meta = await analysisMeta(run, schoolId);
+  const { from: _f, effectiveTo: _t, ...scope } = scopeOf([schoolId], periods[0], meta.settings);
+  const byPeriod = await pageCountsByPeriod(run, scope, periods, { labels: true });
+  const out: TAnalysis[] = [];
+  for (const [i, period] of periods.entries()) out.push(assemble(schoolId, today, period, meta, byPeriod[i], await qualityOf(run, schoolId, period, today)));
+  return out;
 }
 
 /** The analysis for a period (default: the last full week). */

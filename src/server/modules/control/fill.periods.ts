@@ -11,7 +11,7 @@
  * - labels and rosters: once.
  */
 import { buildRosters, type DensityRow, type DueRow, densityCounts, type PageRef, summativeCounts } from './fill.compute.js';
-import type { FillScope, PageCounts, Run } from './fill.repo.js';
+import { type FillScope, LABELS_SQL, type PageCounts, type Run } from './fill.repo.js';
 import { LESSONS, PAGES } from './fill.sql.js';
 
 /** A period of the computation: from, and its end clipped to yesterday. */
@@ -123,10 +123,16 @@ function windowStart(semesters: Semester[], end: string): string {
 
 /**
  * Page counts of each period, in the order given; the scope's from/effectiveTo are ignored (the
- * periods set them). Only the fields needed to roll up by school are filled besides the counts:
- * page labels, class, subject and teacher names are empty.
+ * periods set them). Without `labels` only the fields needed to roll up by school are filled
+ * besides the counts (page labels, class, subject and teacher names are empty); with it, the
+ * pages come labelled and in the order of pageCounts.
  */
-export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from' | 'effectiveTo'>, periods: CountPeriod[]): Promise<PageCounts[][]> {
+export async function pageCountsByPeriod(
+  run: Run,
+  scope: Omit<FillScope, 'from' | 'effectiveTo'>,
+  periods: CountPeriod[],
+  opts: { labels?: boolean } = {},
+): Promise<PageCounts[][]> {
   const live = periods.filter((p) => p.effectiveTo >= p.from);
   if (!live.length || !scope.schoolIds.length) return periods.map(() => []);
   const minFrom = live.map((p) => p.from).sort()[0];
@@ -155,7 +161,20 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
       await c.query('SET LOCAL jit = off');
       return (await c.query(sql, params)).rows;
     });
-  const [pageRows, lessons, [rosterData], [density], [due]] = await Promise.all([query(PAGES_SQL), query(LESSONS_SQL), query(ROSTERS_SQL), query(DENSITY_SQL), query(DUE_SQL)]);
+  const [pageRows, lessons, [rosterData], [density], [due], labelRows] = await Promise.all([
+    query(PAGES_SQL),
+    query(LESSONS_SQL),
+    query(ROSTERS_SQL),
+    query(DENSITY_SQL),
+    query(DUE_SQL),
+    opts.labels ? query(LABELS_SQL.replace('WITH ', `WITH ${PERIODS}, `)) : Promise.resolve([]),
+  ]);
+  const labelOf = new Map(labelRows.map(({ groupId: _g, ...x }) => [`${x.schoolId}:${x.pageId}`, x]));
+  if (opts.labels) {
+    // the order of the labels (school, grade, letter, subject), as pageCounts gives it
+    const pos = new Map(labelRows.map((x, i) => [`${x.schoolId}:${x.pageId}`, i]));
+    pageRows.sort((a, b) => (pos.get(`${a.schoolId}:${a.pageId}`) ?? 0) - (pos.get(`${b.schoolId}:${b.pageId}`) ?? 0));
+  }
   const rosters = buildRosters(JSON.parse(rosterData.enrollments), JSON.parse(rosterData.members));
   const densityRows = JSON.parse(density.data) as [number, number, [number, string][], [number, number][]][];
   const dueRows = JSON.parse(due.data) as [number, number, number, string, number, number[]][];
@@ -205,6 +224,7 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
           subjectName: '',
           teacherId: null,
           teacherName: '',
+          ...labelOf.get(key),
           ...c,
         } as PageCounts,
       ];

@@ -1,11 +1,11 @@
-import type { TReportList, TTrend, TWeeklyReport, TWeeklyReportData } from '../../../shared/api/control.js';
+import type { TAnalysis, TReportList, TTrend, TWeeklyReport, TWeeklyReportData } from '../../../shared/api/control.js';
 import type { Database } from '../../db/database.js';
 import { type TenantContext, todayOf, withSchool, withSystem } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
 import { queueEmail } from '../../jobs/outbox.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { type JobContext, registerJobHandler, registerRecurringJob } from '../../jobs/worker.js';
-import { buildAnalysis } from './analysis.service.js';
+import { buildAnalyses, buildAnalysis } from './analysis.service.js';
 import { addDays, isoWeekOf, previousWeek, resolvePeriod, weekBounds } from './period.js';
 import { remarkCounts } from './remarks.repo.js';
 import { percent, uaDate } from './report.labels.js';
@@ -24,7 +24,14 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** A week's report data: the analysis (no pupil names: it is e-mailed) and the remarks counts. */
 async function buildReportData(db: Database, schoolId: number, week: string, today: string): Promise<TWeeklyReportData> {
   const a = await buildAnalysis(db, schoolId, resolvePeriod(today, weekBounds(week)), today);
-  const remarks = (await withSchool(db, { schoolId, userId: 0 }, (c) => remarkCounts(c, [schoolId]))).get(schoolId) ?? { open: 0, overdue: 0 };
+  return reportDataOf(a, await remarksOf(db, schoolId));
+}
+
+async function remarksOf(db: Database, schoolId: number) {
+  return (await withSchool(db, { schoolId, userId: 0 }, (c) => remarkCounts(c, [schoolId]))).get(schoolId) ?? { open: 0, overdue: 0 };
+}
+
+function reportDataOf(a: TAnalysis, remarks: { open: number; overdue: number }): TWeeklyReportData {
   const { schoolId: _id, today: _today, ...rest } = a;
   return { ...rest, remarks };
 }
@@ -168,10 +175,16 @@ function weeksBetween(from: string, to: string): string[] {
   return weeks;
 }
 
+/** Weeks of a backfill computed together (one grouped pass each), and the pause between them. */
+const BACKFILL_CHUNK_WEEKS = 8;
+const BACKFILL_PAUSE_MS = 100;
+
 /**
  * Prepares (without e-mail) the reports a school lacks for the full weeks of its current school year
- * before `week`: a school that starts using Klasnyi mid-year gets its trend at once. One
- * transaction per week, so a restarted job resumes where it stopped.
+ * before `week`: a school that starts using Klasnyi mid-year gets its trend at once. The weeks go
+ * in chunks: the fill of a chunk's weeks in one grouped pass (buildAnalyses), its reports stored
+ * in one transaction, then a pause, so the embedded database (one connection) serves requests in
+ * between; a restarted job resumes with the weeks still missing.
  */
 export async function backfillWeeklyReports(
   db: Database,
@@ -192,9 +205,20 @@ export async function backfillWeeklyReports(
     const todo = weeks.filter((w) => !have.has(w));
     return opts.maxWeeks ? todo.slice(-opts.maxWeeks) : todo;
   });
-  for (const [i, w] of missing.entries()) {
-    await prepareWeeklyReport(db, schoolId, w, { email: false });
-    await opts.progress?.(i + 1, missing.length);
+  if (!missing.length) return 0;
+  const today = todayOf(db);
+  const remarks = await remarksOf(db, schoolId);
+  for (let i = 0; i < missing.length; i += BACKFILL_CHUNK_WEEKS) {
+    const chunk = missing.slice(i, i + BACKFILL_CHUNK_WEEKS);
+    const analyses = await buildAnalyses(db, schoolId, chunk.map((w) => resolvePeriod(today, weekBounds(w))), today);
+    await withSystem(db, async (c) => {
+      for (const [j, w] of chunk.entries()) {
+        const data = reportDataOf(analyses[j], remarks);
+        await repo.insertReport(c, { schoolId, week: w, from: data.period.from, to: data.period.to, level: data.school.level, data });
+      }
+    });
+    await opts.progress?.(i + chunk.length, missing.length);
+    if (i + BACKFILL_CHUNK_WEEKS < missing.length) await new Promise((r) => setTimeout(r, BACKFILL_PAUSE_MS));
   }
   return missing.length;
 }
