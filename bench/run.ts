@@ -1,22 +1,40 @@
 /**
- * npm run bench [-- --quick] [-- --schools N]
+ * npm run bench [-- --quick] [-- --schools N] [-- --only page,save,...]
  * Generates the city on PostgreSQL (once; reused while the size matches), starts the server,
  * drives it with autocannon from a second process, and prints and saves the figures.
+ * Scenarios (--only takes any of them, comma-separated; all by default): page, direct, save,
+ * diary, grid, analysis (a head's weekly fill analysis), city (the city's quarterly dashboard,
+ * cold and from its cache), pglite, archive (bench/archive.ts as a step; skipped with --quick
+ * unless named in --only, then 6 classes).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openPostgres } from '../src/server/db/database.js';
 import { getPageJson } from '../src/server/modules/journal/page.service.js';
 import { ensureBenchDatabase, signIn, startServer } from './setup.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, schools: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, schools: { type: 'string' }, only: { type: 'string' } } });
 const quick = values.quick;
+const SCENARIOS = ['page', 'direct', 'save', 'diary', 'grid', 'analysis', 'city', 'pglite', 'archive'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+const only = values.only ? new Set(values.only.split(',').map((x) => x.trim())) : null;
+for (const name of only ?? []) {
+  if (!SCENARIOS.includes(name as Scenario)) {
+    console.error(`unknown scenario "${name}"; known: ${SCENARIOS.join(', ')}`);
+    process.exit(2);
+  }
+}
+/** A scenario runs when named by --only, or always without it (the archive and PGlite not in a quick run). */
+const want = (s: Scenario) => (only ? only.has(s) : !(quick && (s === 'archive' || s === 'pglite')));
 const spec = { schools: Number(values.schools ?? (quick ? 1 : 40)), seed: 1, yearStart: 2025, today: '2026-05-27' };
 const duration = quick ? 2 : 10;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const log = (m: string) => console.error(`[bench] ${m}`);
+/** The 1-, 5- and 15-minute load averages: the machine is shared, so every figure is printed with them. */
+const load3 = () => loadavg().map((x) => Math.round(x * 100) / 100);
 
 type Load = { requests: number; rps: number; p50: number; p90: number; p99: number; max: number; non2xx: number; errors: number; bytesPerReq: number };
 
@@ -80,56 +98,146 @@ async function pickPage(url: string) {
 }
 
 async function main() {
-  const url = await ensureBenchDatabase(adminUrl, quick ? 'klasnyi_bench_quick' : 'klasnyi_bench', spec, log);
-  const p = await pickPage(url);
-  log(`page ${p.pageId} of school ${p.schoolId}: ${p.pupils} pupils, ${p.lessons} lessons in semester 2, ${p.cells} cells this year; teacher ${p.login}`);
-  const server = await startServer({ DATABASE_URL: url, TODAY: spec.today }, 3990);
-  const results: Record<string, unknown> = { spec, quick, page: { pageId: p.pageId, pupils: p.pupils, lessons: p.lessons }, at: new Date().toISOString() };
-  try {
-    const teacher = await signIn(server.url, p.login, 'klasnyi2025');
-    const pageUrl = `${server.url}/api/schools/${p.schoolId}/journal/pages/${p.pageId}?semester=2`;
-    log('journal page over HTTP, 50 connections');
-    results.pageHttp = load({ url: pageUrl, connections: 50, duration, headers: teacher });
-    log('journal page through the service without HTTP, 50 concurrent');
-    const me = await (await fetch(`${server.url}/api/auth/me`, { headers: teacher })).json();
-    results.pageDirect = await direct(url, { schoolId: p.schoolId, userId: me.userId }, p.pageId, 50, duration);
-    log('save one lesson (30 pupils), 20 connections');
-    const grid = await (await fetch(pageUrl, { headers: teacher })).json();
-    const saveLessons = new Set<number>(p.saveLessons);
-    const versions = (grid.cells as number[][]).filter((c) => saveLessons.has(c[0])).map((c) => [c[0], c[1], c[4]]);
-    results.save = load({
-      url: server.url,
-      connections: 20,
-      duration,
-      headers: teacher,
-      save: { path: `/api/schools/${p.schoolId}/journal/pages/${p.pageId}/entries`, lessons: p.saveLessons, pupils: p.savePupils, reason: 'Бенчмарк', versions },
-    });
-    if (p.parentChild) {
-      const parent = await signIn(server.url, 'parent', 'klasnyi2025');
-      log('diary week, 50 connections');
-      results.diary = load({ url: `${server.url}/api/schools/${p.parentChild.schoolId}/diary/${p.parentChild.pupilId}/week?date=${spec.today}`, connections: 50, duration, headers: parent });
-    }
-    if (existsSync('bench/grid-render.ts') && existsSync('/usr/bin/chromium') && existsSync('dist/web/index.html')) {
-      log('grid render in chromium');
-      const runs: number[] = [];
-      for (let i = 0; i < (quick ? 1 : 5); i++) {
-        const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/grid-render.ts', server.url, p.login, 'klasnyi2025', String(p.schoolId), String(p.pageId)], { encoding: 'utf8' });
-        const line = r.stdout.trim().split('\n').pop();
-        if (r.status === 0 && line) runs.push(JSON.parse(line).gridRenderMs);
-        else log(`grid render failed: ${r.stderr.slice(-500)}`);
+  const results: Record<string, unknown> = { spec, quick, only: only ? [...only] : null, at: new Date().toISOString(), loadBefore: load3() };
+  const http = (['page', 'direct', 'save', 'diary', 'grid', 'analysis', 'city'] as const).some(want);
+  if (http) {
+    const url = await ensureBenchDatabase(adminUrl, quick ? 'klasnyi_bench_quick' : 'klasnyi_bench', spec, log);
+    const p = await pickPage(url);
+    log(`page ${p.pageId} of school ${p.schoolId}: ${p.pupils} pupils, ${p.lessons} lessons in semester 2, ${p.cells} cells this year; teacher ${p.login}`);
+    results.page = { pageId: p.pageId, pupils: p.pupils, lessons: p.lessons };
+    const server = await startServer({ DATABASE_URL: url, TODAY: spec.today }, 3990);
+    try {
+      const teacher = await signIn(server.url, p.login, 'klasnyi2025');
+      const pageUrl = `${server.url}/api/schools/${p.schoolId}/journal/pages/${p.pageId}?semester=2`;
+      if (want('page')) {
+        log('journal page over HTTP, 50 connections');
+        results.pageHttp = load({ url: pageUrl, connections: 50, duration, headers: teacher });
       }
-      runs.sort((a, b) => a - b);
-      results.gridRender = { runs, median: runs[Math.floor(runs.length / 2)], max: runs[runs.length - 1] };
+      if (want('direct')) {
+        log('journal page through the service without HTTP, 50 concurrent');
+        const me = await (await fetch(`${server.url}/api/auth/me`, { headers: teacher })).json();
+        results.pageDirect = await direct(url, { schoolId: p.schoolId, userId: me.userId }, p.pageId, 50, duration);
+      }
+      if (want('save')) {
+        log('save one lesson (30 pupils), 20 connections');
+        const grid = await (await fetch(pageUrl, { headers: teacher })).json();
+        const saveLessons = new Set<number>(p.saveLessons);
+        const versions = (grid.cells as number[][]).filter((c) => saveLessons.has(c[0])).map((c) => [c[0], c[1], c[4]]);
+        results.save = load({
+          url: server.url,
+          connections: 20,
+          duration,
+          headers: teacher,
+          save: { path: `/api/schools/${p.schoolId}/journal/pages/${p.pageId}/entries`, lessons: p.saveLessons, pupils: p.savePupils, reason: 'Бенчмарк', versions },
+        });
+      }
+      if (want('diary') && p.parentChild) {
+        const parent = await signIn(server.url, 'parent', 'klasnyi2025');
+        log('diary week, 50 connections');
+        results.diary = load({ url: `${server.url}/api/schools/${p.parentChild.schoolId}/diary/${p.parentChild.pupilId}/week?date=${spec.today}`, connections: 50, duration, headers: parent });
+      }
+      if (want('grid') && existsSync('bench/grid-render.ts') && existsSync('/usr/bin/chromium') && existsSync('dist/web/index.html')) {
+        log('grid render in chromium');
+        const runs: number[] = [];
+        for (let i = 0; i < (quick ? 1 : 5); i++) {
+          const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/grid-render.ts', server.url, p.login, 'klasnyi2025', String(p.schoolId), String(p.pageId)], { encoding: 'utf8' });
+          const line = r.stdout.trim().split('\n').pop();
+          if (r.status === 0 && line) runs.push(JSON.parse(line).gridRenderMs);
+          else log(`grid render failed: ${r.stderr.slice(-500)}`);
+        }
+        runs.sort((a, b) => a - b);
+        results.gridRender = { runs, median: runs[Math.floor(runs.length / 2)], max: runs[runs.length - 1] };
+      }
+      if (want('analysis')) results.analysis = await analysisScenario(url, server.url);
+      if (want('city')) Object.assign(results, await cityScenario(url, server.url));
+    } finally {
+      await server.stop();
     }
-  } finally {
-    await server.stop();
   }
-  if (!quick) results.pglite = await pgliteRun();
+  if (want('pglite')) results.pglite = await pgliteRun();
+  if (want('archive')) results.archive = archiveRun();
+  results.loadAfter = load3();
   printTable(results);
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${quick ? 'quick-' : ''}${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   log(`written ${file}`);
+}
+
+/** The head of the school with the most pupils: their weekly fill analysis (the last full week, the screen's default). */
+async function analysisScenario(dbUrl: string, serverUrl: string) {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const head = (
+    await c.query(
+      `SELECT r.school_id AS "schoolId", u.login,
+              (SELECT count(*) FROM enrollment e WHERE e.school_id = r.school_id AND e.to_date IS NULL)::int AS pupils,
+              (SELECT count(*) FROM journal_page p WHERE p.school_id = r.school_id)::int AS pages
+       FROM staff_role r JOIN app_user u ON u.id = r.user_id WHERE r.role = 'head' ORDER BY pupils DESC, r.school_id LIMIT 1`,
+    )
+  ).rows[0];
+  await c.end();
+  const headers = await signIn(serverUrl, head.login, 'klasnyi2025');
+  const url = `${serverUrl}/api/schools/${head.schoolId}/analysis`;
+  const first = await fetch(url, { headers });
+  if (!first.ok) throw new Error(`analysis: ${first.status} ${await first.text()}`);
+  log(`weekly fill analysis of school ${head.schoolId} (${head.pupils} pupils, ${head.pages} pages), 2 connections (two heads at once)`);
+  return { schoolId: head.schoolId, pupils: head.pupils, pages: head.pages, ...load({ url, connections: 2, duration, headers }) };
+}
+
+/**
+ * The city's quarterly dashboard (the quarter of TODAY): cold = the first request after the
+ * app's cache row is deleted (several runs, one after another), then warm from the cache with
+ * autocannon. The cache table is the only thing the bench writes to.
+ */
+async function cityScenario(dbUrl: string, serverUrl: string) {
+  const headers = await signIn(serverUrl, 'city', 'klasnyi2025');
+  const me = await (await fetch(`${serverUrl}/api/auth/me`, { headers })).json();
+  const cityId = me.cities[0].cityId as number;
+  const url = `${serverUrl}/api/cities/${cityId}/monitoring`;
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  const runs: number[] = [];
+  let weeks = 0;
+  let schools = 0;
+  try {
+    for (let i = 0; i < (quick ? 2 : 5); i++) {
+      await c.query('DELETE FROM monitoring_cache WHERE city_id = $1', [cityId]);
+      log(`city dashboard cold, run ${i + 1}`);
+      const t = performance.now();
+      const res = await fetch(url, { headers });
+      const ms = performance.now() - t;
+      const body = await res.json();
+      if (!res.ok || body.cached !== false) throw new Error(`city dashboard: ${res.status} cached=${body.cached}`);
+      runs.push(Math.round(ms));
+      weeks = body.weeks.length;
+      schools = body.schools.length;
+    }
+  } finally {
+    await c.end();
+  }
+  const sorted = [...runs].sort((a, b) => a - b);
+  const warm0 = await (await fetch(url, { headers })).json();
+  if (warm0.cached !== true) throw new Error('city dashboard: the second call was not answered from the cache');
+  log('city dashboard from its cache, 10 connections');
+  const warm = load({ url, connections: 10, duration, headers });
+  return {
+    cityCold: { cityId, schools, weeks, runs, median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1], loadAfter: load3() },
+    cityWarm: warm,
+  };
+}
+
+/** bench/archive.ts as a child process (its own database, klasnyi_bench_archive): 30 classes, 6 in a quick run. */
+function archiveRun() {
+  const classes = quick ? '6' : '30';
+  log(`archive of a school year, ${classes} classes (bench/archive.ts)`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/archive.ts', '--classes', classes], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = r.stdout.trim().split('\n').pop();
+  if (r.status !== 0 || !line) {
+    log(`archive failed (exit ${r.status})`);
+    return { failed: true, status: r.status };
+  }
+  return { ...JSON.parse(line), loadAfter: load3() };
 }
 
 /** The journal page on the embedded PGlite: one school, its own data folder (made once). */
@@ -160,12 +268,20 @@ function printTable(r: Record<string, unknown>) {
     row('save a lesson of 30 pupils, 20 conn', r.save as Load, 'p99 <= 50 ms'),
     row('diary week, 50 conn', r.diary as Load, 'p99 <= 30 ms'),
     row('journal page on PGlite, 10 conn', r.pglite as Load, 'printed'),
+    row('weekly fill analysis of the largest school, 2 conn', r.analysis as Load, 'p99 <= 200 ms'),
+    row('city quarterly dashboard from its cache, 10 conn', r.cityWarm as Load, 'p99 <= 100 ms'),
   ];
   const http = r.pageHttp as Load | undefined;
   const dir = r.pageDirect as Load | undefined;
   if (http && dir) lines.push('', `HTTP layer cost: ${(dir.rps / http.rps).toFixed(2)}x throughput of the direct service call`);
   const g = r.gridRender as { median: number; max: number } | undefined;
   if (g) lines.push(`grid render (chromium): median ${g.median} ms, max ${g.max} ms (target <= 150 ms)`);
+  const cold = r.cityCold as { schools: number; weeks: number; runs: number[]; median: number; max: number } | undefined;
+  if (cold) lines.push(`city quarterly dashboard cold (${cold.schools} schools, ${cold.weeks} weeks): runs ${cold.runs.join(', ')} ms; median ${cold.median} ms, max ${cold.max} ms (target <= 1000 ms)`);
+  const a = r.archive as { failed?: boolean; classes: number; pdfPages: number; seconds: number; peakRssMb: number; pdfPagesPerSecond: number; engine: string } | undefined;
+  if (a?.failed) lines.push('archive of a school year: FAILED (see the log above)');
+  else if (a) lines.push(`archive of a school year (${a.classes} classes, ${a.engine}): ${a.seconds} s, peak RSS ${a.peakRssMb} MB, ${a.pdfPages} PDF pages, ${a.pdfPagesPerSecond} pages/s (targets <= 60 s, <= 500 MB)`);
+  lines.push(`load average (1, 5, 15 min): ${(r.loadBefore as number[]).join(' ')} before, ${(r.loadAfter as number[]).join(' ')} after (2 cores, shared)`);
   console.log(lines.join('\n'));
 }
 
