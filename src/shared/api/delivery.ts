@@ -41,12 +41,18 @@ export const ZDeliveryFigures = z.object({
   pagesWithPlan: z.number(),
   /** non-cancelled lessons of the semester in the journal (held and still to come) */
   calendarHours: z.number(),
+  /** lessons the calendar scheduled up to the 'due' day (cancelled ones too; extra lessons not) */
+  scheduledDue: z.number(),
   /** non-cancelled lessons dated no later than today */
   heldHours: z.number(),
   /** the same, dated no later than the day 'due' counts to (what the shortfall compares) */
   heldDue: z.number(),
-  /** what should be held by now (one decimal): the whole semester once it has ended, else up to the last full week */
-  dueCurriculum: z.number(),
+  /**
+   * what should be held by now: once the semester has ended, the curriculum's hours; while it runs,
+   * the lessons the journal's calendar scheduled up to the last full week, and never less than the
+   * curriculum's hours of those weeks but one (a page with too few lessons in its calendar is behind too)
+   */
+  dueHours: z.number(),
   duePlan: z.number(),
   /** whole hours missing against the curriculum and against the plan (never negative) */
   shortCurriculum: z.number(),

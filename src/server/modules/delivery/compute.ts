@@ -10,10 +10,15 @@
  * timetable happens to be laid out; the journal's own calendar lessons are shown beside it
  * ('calendarHours').
  *
- * What should be held by now ('due'): once the semester is over, all of it. While it runs, the
- * curriculum's hours of the study weeks up to the last Sunday before today (a lesson later this
- * week is not yet behind), and the plan's hours in the same proportion. The shortfall compares
- * 'due' with the lessons held up to that same day ('heldDue'), so both count the same weeks.
+ * What should be held by now ('due'): once the semester is over, all of it (the curriculum's
+ * hours; the plan's hours). While it runs, up to the last Sunday before today (a lesson later
+ * this week is not yet behind): the lessons the journal's calendar scheduled by then (cancelled
+ * ones included: they were due; extra lessons not), but never less than the curriculum's hours of
+ * those study weeks less one week (a page whose calendar has too few lessons is behind too; the
+ * week of grace absorbs where the weekly lessons fall around holidays); by the plan, as many of
+ * its hours as that, since the plan maps onto the lessons in order. The shortfall compares 'due'
+ * with the lessons held up to that same day ('heldDue'), so both count the same weeks; an extra
+ * lesson makes up for a cancelled one.
  */
 import type { TDeliveryFigures, TDeliveryPageRow, TDeliveryRow, TDeliverySemester } from '../../../shared/api/delivery.js';
 import { addDays } from '../control/period.js';
@@ -65,9 +70,10 @@ export function emptyFigures(): TDeliveryFigures {
     planHours: 0,
     pagesWithPlan: 0,
     calendarHours: 0,
+    scheduledDue: 0,
     heldHours: 0,
     heldDue: 0,
-    dueCurriculum: 0,
+    dueHours: 0,
     duePlan: 0,
     shortCurriculum: 0,
     shortPlan: 0,
@@ -78,11 +84,11 @@ export function emptyFigures(): TDeliveryFigures {
 }
 
 /** One page's figures from its counts and the semester's working days (all, and up to the 'due' day). */
-export function pageFigures(p: PageCounts, days: { total: number; due: number }): TDeliveryFigures {
+export function pageFigures(p: PageCounts, days: { total: number; due: number; ended: boolean }): TDeliveryFigures {
   const curriculumHours = r1(p.hoursPerWeek * weeksOf(days.total));
-  const dueCurriculum = days.due >= days.total ? curriculumHours : r1(p.hoursPerWeek * weeksOf(days.due));
-  const duePlan = !p.hasPlan ? 0 : days.due >= days.total || days.total === 0 ? p.planHours : r1((p.planHours * days.due) / days.total);
-  const shortCurriculum = missing(dueCurriculum, p.heldDue);
+  const dueHours = days.ended ? curriculumHours : Math.max(p.scheduledDue, r1(p.hoursPerWeek * Math.max(0, weeksOf(days.due) - 1)));
+  const duePlan = !p.hasPlan ? 0 : days.ended ? p.planHours : Math.min(p.planHours, dueHours);
+  const shortCurriculum = missing(dueHours, p.heldDue);
   const shortPlan = p.hasPlan ? missing(duePlan, p.heldDue) : 0;
   const shortfall = Math.max(shortCurriculum, shortPlan);
   return {
@@ -91,9 +97,10 @@ export function pageFigures(p: PageCounts, days: { total: number; due: number })
     planHours: p.planHours,
     pagesWithPlan: p.hasPlan ? 1 : 0,
     calendarHours: p.calendarHours,
+    scheduledDue: p.scheduledDue,
     heldHours: p.heldHours,
     heldDue: p.heldDue,
-    dueCurriculum,
+    dueHours,
     duePlan,
     shortCurriculum,
     shortPlan,

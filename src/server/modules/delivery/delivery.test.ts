@@ -11,11 +11,12 @@
  *   P2 7-Б physics (teacher A, 1.5 h/week): curriculum 1.5 x 15.4 = 23.1; 24 held
  *      (+1 lesson in the winter holiday, outside the semester); plan 22 h. Delivered.
  *   P3 2-А reading (teacher B, 2 h/week): curriculum 30.8; 25 held; no plan. Short 5 (5.8).
- * Semester 2 so far: due up to Sunday 1 February: 14 working days of 99 (2.8 of 19.8 weeks).
- *   P1: curriculum 2 x 19.8 = 39.6, due 2 x 2.8 = 5.6; plan 40 h, due 40 x 14/99 = 5.7;
- *       7 held up to today (6 up to 1 February) and 1 on 5 February (calendar 8): nothing short.
- *   P2: due 1.5 x 2.8 = 4.2, nothing held: short 4.
- *   P3: due 5.6, held 3: short 2.
+ * Semester 2 so far: due up to Sunday 1 February: 14 working days of 99 (2.8 of 19.8 weeks); due is
+ * the lessons scheduled by then, but at least the curriculum's hours of 2.8 - 1 = 1.8 weeks.
+ *   P1: curriculum 2 x 19.8 = 39.6; 6 lessons scheduled by 1 February (more than 2 x 1.8 = 3.6): due 6;
+ *       plan 40 h, due 6; 7 held up to today (6 up to 1 February) and 1 on 5 February (calendar 8): nothing short.
+ *   P2: no lessons in its calendar: due 1.5 x 1.8 = 2.7, nothing held: short 2.
+ *   P3: 3 lessons scheduled and held, due 2 x 1.8 = 3.6: 0.6 is not a whole hour, nothing short.
  * School B (same city, no holiday): one page 1 h/week, 82 days: curriculum 16.4, held 15: short 1.
  */
 import type { FastifyInstance } from 'fastify';
@@ -190,9 +191,10 @@ describe(`curriculum delivery (${testEngine})`, () => {
       planHours: 33,
       pagesWithPlan: 1,
       calendarHours: 30,
+      scheduledDue: 32,
       heldHours: 30,
       heldDue: 30,
-      dueCurriculum: 30.8,
+      dueHours: 30.8,
       duePlan: 33,
       shortCurriculum: 0,
       shortPlan: 3,
@@ -238,9 +240,11 @@ describe(`curriculum delivery (${testEngine})`, () => {
     const d = (await as['dl-head'].get(base)).json();
     expect(d.semester).toMatchObject({ number: 2, ended: false, studyWeeks: 19.8, weeksDue: 2.8, dueTo: '2026-02-01' });
     const p1 = d.rows.find((r: { key: { id: number } }) => r.key.id === ids.p1);
-    expect(p1.figures).toMatchObject({ curriculumHours: 39.6, dueCurriculum: 5.6, planHours: 40, duePlan: 5.7, heldHours: 7, heldDue: 6, calendarHours: 8, shortfall: 0, works: { test: { planned: 1, held: 0 } } });
+    expect(p1.figures).toMatchObject({ curriculumHours: 39.6, dueHours: 6, scheduledDue: 6, planHours: 40, duePlan: 6, heldHours: 7, heldDue: 6, calendarHours: 8, shortfall: 0, works: { test: { planned: 1, held: 0 } } });
     const p3 = d.rows.find((r: { key: { id: number } }) => r.key.id === ids.p3);
-    expect(p3.figures).toMatchObject({ dueCurriculum: 5.6, heldHours: 3, shortCurriculum: 2, shortfall: 2 });
+    expect(p3.figures).toMatchObject({ dueHours: 3.6, scheduledDue: 3, heldHours: 3, shortCurriculum: 0, shortfall: 0 });
+    const p2 = d.rows.find((r: { key: { id: number } }) => r.key.id === ids.p2);
+    expect(p2.figures).toMatchObject({ calendarHours: 0, scheduledDue: 0, dueHours: 2.7, shortfall: 2 });
   });
 
   it('lists the pages not delivered, the largest shortfall first, and exports them as CSV', async () => {
@@ -256,11 +260,8 @@ describe(`curriculum delivery (${testEngine})`, () => {
     ]);
     const current = (await as['dl-head'].get(`${base}/shortfalls`)).json();
     expect(current.semester.ended).toBe(false);
-    // physics has had no lesson this semester yet (due 4.2), reading 3 of 5.6
-    expect(current.pages.map((p: { pageId: number; figures: { shortfall: number } }) => [p.pageId, p.figures.shortfall])).toEqual([
-      [ids.p2, 4],
-      [ids.p3, 2],
-    ]);
+    // physics has no lesson in its calendar this semester yet: behind the curriculum
+    expect(current.pages.map((p: { pageId: number; figures: { shortfall: number } }) => [p.pageId, p.figures.shortfall])).toEqual([[ids.p2, 2]]);
 
     const csv = await as['dl-admin'].get(`${base}/shortfalls.csv?semester=1`);
     expect(csv.statusCode).toBe(200);
@@ -304,6 +305,6 @@ describe(`city shares of delivery (${testEngine})`, () => {
     // no pupil and no teacher is named anywhere in the answer
     for (const name of ['Шевчишина', 'Зоряна', 'Квітчастенко', 'Невидименко', 'Тестенко', 'Олена']) expect(res.body).not.toContain(name);
     const now = (await as['dl-city'].get(url())).json();
-    expect(now.schools.find((x: { schoolId: number }) => x.schoolId === s.schoolId)).toMatchObject({ semester: 2, ended: false, dueHours: 15.4, heldHours: 9, pagesWithPlan: 1 });
+    expect(now.schools.find((x: { schoolId: number }) => x.schoolId === s.schoolId)).toMatchObject({ semester: 2, ended: false, dueHours: 12.3, heldHours: 9, pagesWithPlan: 1 });
   });
 });

@@ -53,6 +53,7 @@ export interface PageCounts {
   calendarHours: number;
   heldHours: number;
   heldDue: number;
+  scheduledDue: number;
   hasPlan: boolean;
   planHours: number;
   testPlanned: number;
@@ -83,7 +84,7 @@ export async function pageCounts(
        jp.subject_id AS "subjectId", s.name AS "subjectName", jp.teacher_id AS "teacherId",
        CASE WHEN u.id IS NULL THEN NULL ELSE trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) END AS "teacherName",
        jp.hours_per_week::float8 AS "hoursPerWeek",
-       COALESCE(l.calendar, 0)::int AS "calendarHours", COALESCE(l.held, 0)::int AS "heldHours", COALESCE(l.held_due, 0)::int AS "heldDue",
+       COALESCE(l.calendar, 0)::int AS "calendarHours", COALESCE(l.held, 0)::int AS "heldHours", COALESCE(l.held_due, 0)::int AS "heldDue", COALESCE(sd.scheduled, 0)::int AS "scheduledDue",
        p.id IS NOT NULL AS "hasPlan", COALESCE(w."planHours", 0)::int AS "planHours",
        COALESCE(w."testPlanned", 0) AS "testPlanned", COALESCE(w."testHeld", 0) AS "testHeld",
        COALESCE(w."labPlanned", 0) AS "labPlanned", COALESCE(w."labHeld", 0) AS "labHeld",
@@ -100,6 +101,11 @@ export async function pageCounts(
        WHERE l.school_id = $1 AND NOT l.cancelled AND l.lesson_date BETWEEN $4 AND $5
        GROUP BY l.page_id
      ) l ON l.page_id = jp.id
+     LEFT JOIN (
+       SELECT l.page_id, count(*) AS scheduled FROM lesson l
+       WHERE l.school_id = $1 AND l.kind = 'scheduled' AND l.lesson_date BETWEEN $4 AND LEAST($9::date, app_today())
+       GROUP BY l.page_id
+     ) sd ON sd.page_id = jp.id
      LEFT JOIN lesson_plan p ON p.school_id = jp.school_id AND p.page_id = jp.id AND p.semester = $3
      LEFT JOIN LATERAL (
        SELECT COALESCE(sum(pi.hours), 0)::int AS "planHours", ${WORK('test', 'test')}, ${WORK('lab', 'lab')}, ${WORK('practical', 'practical')}

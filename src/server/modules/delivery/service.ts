@@ -27,7 +27,7 @@ export async function schoolPages(c: Client, schoolId: number, today: string, as
   if (!s) throw new AppError('semester_not_found', { number: ask.semester ?? 1 });
   const cal = await repo.calendarOf(c, schoolId, year.yearId, s.startsOn, s.endsOn);
   const semester = semesterOf(year, s, cal, today);
-  const days = { total: workingDays(s, cal), due: semester.ended ? workingDays(s, cal) : workingDays(s, cal, semester.dueTo) };
+  const days = { total: workingDays(s, cal), due: semester.ended ? workingDays(s, cal) : workingDays(s, cal, semester.dueTo), ended: semester.ended };
   const filter = { classId: ask.classId, subjectId: ask.subjectId, teacherId: ask.teacherId };
   const counts = await repo.pageCounts(c, schoolId, { ...filter, yearId: year.yearId, semester: s.number, from: s.startsOn, to: s.endsOn, dueTo: semester.dueTo });
   return { year, semester, semesters: year.semesters, pages: counts.map((p) => pageRow(p, pageFigures(p, days))), counts };
@@ -109,7 +109,7 @@ export function shortfallsCsv(s: TShortfalls, lang: 'uk' | 'en'): string {
     const f = p.figures;
     lines.push([
       p.className, p.groupName, p.subjectName, p.teacherName, p.hoursPerWeek, f.curriculumHours, p.hasPlan ? f.planHours : null, f.heldHours,
-      f.dueCurriculum, p.hasPlan ? f.duePlan : null, f.shortCurriculum, p.hasPlan ? f.shortPlan : null, f.shortfall,
+      f.dueHours, p.hasPlan ? f.duePlan : null, f.shortCurriculum, p.hasPlan ? f.shortPlan : null, f.shortfall,
       f.works.test.planned, f.works.test.held, f.works.lab.planned, f.works.lab.held, f.works.practical.planned, f.works.practical.held,
     ]);
   }
@@ -140,9 +140,9 @@ export async function cityShares(db: Database, cityId: number, semester?: number
           pagesDelivered: t.pagesDelivered,
           deliveredShare: t.pages ? round4(t.pagesDelivered / t.pages) : null,
           heldHours: t.heldDue,
-          dueHours: t.dueCurriculum,
+          dueHours: t.dueHours,
           curriculumHours: t.curriculumHours,
-          heldShare: t.dueCurriculum ? round4(t.heldDue / t.dueCurriculum) : null,
+          heldShare: t.dueHours ? round4(t.heldDue / t.dueHours) : null,
           pagesWithPlan: t.pagesWithPlan,
         });
       }

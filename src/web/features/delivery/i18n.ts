@@ -28,7 +28,8 @@ export const deliveryUk = {
     held: 'Проведено',
     heldTitle: 'Проведені уроки (не скасовані, не пізніше сьогодні)',
     asOf: 'Станом на {{date}}',
-    asOfTitle: 'Проведено з того, що мало бути проведено до цієї дати за навчальним планом (нижче — за КТП)',
+    asOfTitle:
+      'Проведено з того, що мало бути проведено до цієї дати: уроки за розкладом журналу (і скасовані), але не менше годин навчального плану за ці тижні без одного (нижче — за КТП)',
     heldOfDue: '{{held}} з {{due}}',
     duePlan: 'за КТП: {{due}}',
     short: 'Недовиконано',
@@ -113,7 +114,8 @@ export const deliveryEn: typeof deliveryUk = {
     held: 'Held',
     heldTitle: 'Lessons held (not cancelled, dated no later than today)',
     asOf: 'As of {{date}}',
-    asOfTitle: 'Held of the hours due by this day by the curriculum (below: by the plan)',
+    asOfTitle:
+      'Held of the hours due by this day: the lessons the journal scheduled (cancelled ones too), but no fewer than the curriculum’s hours of those weeks less one (below: by the plan)',
     heldOfDue: '{{held}} of {{due}}',
     duePlan: 'plan: {{due}}',
     short: 'Shortfall',

@@ -77,7 +77,7 @@ export function DeliveryTable({ schoolId, rows, by, caption, dueTo }: Props) {
       numeric: true,
       cell: (r) => (
         <div style={{ whiteSpace: 'nowrap' }}>
-          <Text size="sm">{t('delivery.col.heldOfDue', { held: f(r).heldDue, due: formatNumber(f(r).dueCurriculum) })}</Text>
+          <Text size="sm">{t('delivery.col.heldOfDue', { held: f(r).heldDue, due: formatNumber(f(r).dueHours) })}</Text>
           {f(r).pagesWithPlan > 0 && (
             <Text size="xs" c="dimmed">
               {t('delivery.col.duePlan', { due: formatNumber(f(r).duePlan) })}
