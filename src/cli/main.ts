@@ -25,8 +25,9 @@ const HELP = `Klasnyi CLI (npm run cli -- <command>)
                                    build a week's fill report once (and e-mail the heads)
   archive make-ca --school ID --out DIR [--password P] [--key ec|rsa]
                                    a school CA and the head's certificate (ca.pem, head.p12) for demos
-  archive verify <folder|file.zip> [--ca ca.pem]
-                                   check an archive's files, history chains and signatures (no database)
+  archive verify <folder|file.zip> [--ca ca.pem|folder]
+                                   check an archive's files, history chains and signatures (no database);
+                                   trusted CAs from --ca and TRUSTED_CA_DIR
   archive expired --school ID      archive files whose retention has ended (lists only; the head approves destruction)
   attachments verify [--school ID] check every homework file's SHA-256, size and type (database or ATTACHMENTS_DIR)
   consent coverage --city ID       share of pupils with consent per school (counts only)
@@ -71,7 +72,9 @@ async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return command ? 0 : 1;
   }
-  if (command === 'archive' && sub === 'verify') return verifyFromCli({ path: positionals[2], ca: values.ca }, (line) => console.log(line));
+  if (command === 'archive' && sub === 'verify') {
+    return verifyFromCli({ path: positionals[2], ca: values.ca, trustedCaDir: process.env.TRUSTED_CA_DIR }, (line) => console.log(line));
+  }
   const config = loadConfig();
   const db = await openConfiguredDatabase(config);
   try {

@@ -18,6 +18,8 @@ const ZConfig = z.object({
   ARCHIVE_DIR: z.string().default('./data/archive'),
   ARCHIVE_RETENTION_JOURNAL_YEARS: z.coerce.number().int().positive().default(5),
   ARCHIVE_RETENTION_SUMMARY_YEARS: z.coerce.number().int().positive().default(75),
+  /** a folder of trusted root and intermediate CA certificates (PEM or DER) for signature verification */
+  TRUSTED_CA_DIR: z.string().min(1).optional(),
   /** largest homework attachment (a school may set a smaller one in school.settings.attachments.maxMb) */
   ATTACHMENT_MAX_MB: z.coerce.number().positive().max(100).default(10),
   /** when set, attachment bytes go to this folder instead of the database */

@@ -240,6 +240,16 @@ export const ERRORS = {
     uk: 'Строк зберігання ще не минув або файл уже знищено: {count}. Акт не затверджено, нічого не змінено.',
     en: 'The retention period has not ended or the file is destroyed already: {count}. The act was not approved; nothing was changed.',
   },
+  certificate_invalid: {
+    status: 400,
+    uk: 'Файл не є сертифікатом X.509 (PEM, CRT, CER або DER).',
+    en: 'The file is not an X.509 certificate (PEM, CRT, CER or DER).',
+  },
+  not_ca_certificate: {
+    status: 400,
+    uk: 'Сертифікат «{subject}» не є сертифікатом центру сертифікації: до переліку довірених додаються лише кореневі й проміжні сертифікати.',
+    en: 'The certificate “{subject}” is not a CA certificate: only root and intermediate certificates can be trusted.',
+  },
   archive_file_destroyed: {
     status: 410,
     uk: 'Цей файл архіву знищено за актом після закінчення строку зберігання.',

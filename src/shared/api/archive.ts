@@ -236,7 +236,24 @@ export const ZVerifyReport = z.object({
   filesDestroyed: z.number(),
   historyEntries: z.number(),
   signatures: z.array(
-    z.object({ file: z.string(), ok: z.boolean(), signer: z.string().nullable(), signingTime: z.string().nullable(), trustedChain: z.boolean() }),
+    z.object({
+      file: z.string(),
+      /** the signature is intact and made over this manifest (trust in the CA is separate) */
+      ok: z.boolean(),
+      signer: z.string().nullable(),
+      /** the CA that issued the signer's certificate */
+      issuer: z.string().nullable(),
+      signingTime: z.string().nullable(),
+      /** the signer's certificate dates and whether it was valid at the signing time */
+      certificate: z.object({ validFrom: z.string(), validTo: z.string(), validAtSigning: z.boolean() }).nullable(),
+      trustedChain: z.boolean(),
+      /** trusted: chains to a trusted CA; unknown_ca: it does not (not a failure of integrity); no_list: no trusted CAs configured */
+      trust: z.enum(['trusted', 'unknown_ca', 'no_list']),
+      /** the chain found, from the signer up to the trusted CA */
+      chain: z.array(z.string()),
+      /** the trust in plain words, in the request's language */
+      trustNote: z.string(),
+    }),
   ),
   problems: z.array(ZVerifyProblem),
 });
@@ -286,7 +303,19 @@ export const ARCHIVE_PROBLEMS: Record<string, { uk: string; en: string }> = {
     uk: 'Сертифікат підписувача не був чинним на час підписання.',
     en: 'The signer’s certificate was not valid at the time of signing.',
   },
-  untrusted: { uk: 'Сертифікат підписувача не походить від довіреного центру.', en: 'The signer’s certificate does not chain to a trusted authority.' },
+};
+
+/** What a verification says about the signer's CA ({chain}, {issuer} filled in). */
+export const TRUST_NOTES: Record<'trusted' | 'unknown_ca' | 'no_list', { uk: string; en: string }> = {
+  trusted: { uk: 'Ланцюжок сертифікатів веде до довіреного центру: {chain}.', en: 'The certificate chain leads to a trusted authority: {chain}.' },
+  unknown_ca: {
+    uk: 'Центр, що видав сертифікат ({issuer}), не входить до переліку довірених. Цілісність не порушено: підпис відповідає маніфесту, але чи довіряти цьому центру, вирішуєте ви.',
+    en: 'The authority that issued the certificate ({issuer}) is not on the trusted list. Integrity is intact: the signature matches the manifest, but whether to trust this authority is your decision.',
+  },
+  no_list: {
+    uk: 'Перелік довірених центрів сертифікації не налаштовано: перевірено лише цілісність підпису.',
+    en: 'No trusted certificate authorities are configured: only the signature’s integrity was checked.',
+  },
 };
 
 // ---------- the archived files the read-only view renders (written by the archive build) ----------

@@ -2,6 +2,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { LoginPage } from '../features/auth/components/LoginPage.js';
 import { CalendarRoute } from '../features/calendar/components/CalendarRoute.js';
 import { CityCalendarRoute } from '../features/calendar/components/CityCalendarRoute.js';
+import { CityTrustRoute } from '../features/trust/components/CityTrustRoute.js';
 import { ClassConsentRoute } from '../features/consent/components/ClassConsentRoute.js';
 import { ConsentDashboardRoute } from '../features/consent/components/ConsentDashboardRoute.js';
 import { InviteRoute } from '../features/consent/components/InviteRoute.js';
@@ -87,6 +88,7 @@ const screens = [
       { index: true, element: <CityHomeRoute /> },
       { path: 'calendar', element: <CityCalendarRoute /> },
       { path: 'monitoring', element: <CityMonitoringRoute /> },
+      { path: 'trust', element: <CityTrustRoute /> },
     ],
   },
   { path: '*', element: <NotFoundRoute /> },

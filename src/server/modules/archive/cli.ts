@@ -1,30 +1,37 @@
-import { randomBytes, X509Certificate } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../../db/database.js';
 import { todayOf, withSystem } from '../../db/tenancy.js';
 import { expiredFiles } from './retention/retention.repo.js';
 import { makeSchoolCa } from './signing/ca.js';
+import { loadAnchorFolder, parseCertificates, uniqueAnchors } from './trust/anchors.js';
 import { openArchivePath, verifyArchive } from './verify.js';
 
 type Print = (line: string) => void;
 
 /**
- * `archive verify <folder|file.zip> [--ca ca.pem]`: needs no database, so anyone holding an
- * archive can check it. Exit code 0 when every check passes, 3 when anything fails.
+ * `archive verify <folder|file.zip> [--ca ca.pem|folder]`: needs no database, so anyone holding an
+ * archive can check it. Trusted CAs: the --ca file or folder and TRUSTED_CA_DIR. Exit code 0 when
+ * the archive is intact (an unknown CA is reported, not failed), 3 when anything fails.
  */
-export async function verifyFromCli(opts: { path?: string; ca?: string }, print: Print): Promise<number> {
+export async function verifyFromCli(opts: { path?: string; ca?: string; trustedCaDir?: string }, print: Print): Promise<number> {
   if (!opts.path) {
-    print('Usage: archive verify <archive folder or .zip> [--ca ca.pem]');
+    print('Usage: archive verify <archive folder or .zip> [--ca ca.pem|folder]');
     return 1;
   }
-  const trustedCas = opts.ca ? [new X509Certificate(readFileSync(opts.ca))] : [];
+  const folders = [opts.trustedCaDir, opts.ca && statSync(opts.ca).isDirectory() ? opts.ca : undefined].map(loadAnchorFolder);
+  for (const f of folders) for (const s of f.skipped) print(`WARN trusted CA list: ${s.file}: ${s.reason}`);
+  const given = opts.ca && !statSync(opts.ca).isDirectory() ? parseCertificates(readFileSync(opts.ca)) : [];
+  const trustedCas = uniqueAnchors(given, ...folders.map((f) => f.certificates));
   const report = await verifyArchive(openArchivePath(opts.path), { lang: 'en', trustedCas });
   if (report.manifest) print(`Archive: ${report.manifest.school.name}, ${report.manifest.year.name} (version ${report.manifest.archive.version})`);
   print(`Files checked: ${report.filesChecked}; history entries checked: ${report.historyEntries}`);
   if (report.filesDestroyed) print(`Destroyed by an act after their retention ended (listed in destroyed.json): ${report.filesDestroyed}`);
   for (const s of report.signatures) {
-    print(`${s.ok ? 'OK  ' : 'FAIL'} ${s.file}: signed by ${s.signer ?? 'unknown'}${s.signingTime ? ` at ${s.signingTime}` : ''}${s.trustedChain ? ' (chains to the given CA)' : ''}`);
+    print(`${s.ok ? 'OK  ' : 'FAIL'} ${s.file}: signed by ${s.signer ?? 'unknown'}${s.signingTime ? ` at ${s.signingTime}` : ''}`);
+    if (s.certificate) print(`     certificate valid ${s.certificate.validFrom} – ${s.certificate.validTo}${s.certificate.validAtSigning ? ', valid at signing' : ', NOT valid at signing'}`);
+    print(`     ${s.trust === 'trusted' ? 'TRUSTED' : s.trust === 'unknown_ca' ? 'UNKNOWN CA' : 'NO TRUST LIST'}: ${s.trustNote}`);
   }
   if (!report.signatures.length) print('WARN the manifest is not signed');
   for (const p of report.problems) print(`FAIL ${p.file}: ${p.message}`);

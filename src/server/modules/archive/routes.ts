@@ -21,6 +21,7 @@ import { canBuildArchive, canSeeArchives, canSignArchive } from './policy.js';
 import * as repo from './repo.js';
 import { retentionRoutes } from './retention/retention.routes.js';
 import * as service from './service.js';
+import { trustRoutes } from './trust/trust.routes.js';
 
 const tags = ['archive'];
 const MAX_UPLOAD = 512 * 1024 * 1024;
@@ -30,6 +31,7 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
   const cfg: service.ArchiveConfig = {
     archiveDir: app.config.ARCHIVE_DIR,
     retention: { journalYears: app.config.ARCHIVE_RETENTION_JOURNAL_YEARS, summaryYears: app.config.ARCHIVE_RETENTION_SUMMARY_YEARS },
+    trustedCaDir: app.config.TRUSTED_CA_DIR,
   };
   const ctx = (req: { params: { schoolId: number }; principal: { userId: number } | null }) => ({
     schoolId: req.params.schoolId,
@@ -116,8 +118,9 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req) => {
     if (!Buffer.isBuffer(req.body)) throw new AppError('validation');
-    return service.verifyUpload(req.body, requestLang(req));
+    return service.verifyUpload(app.db, ctx(req), cfg, req.body, requestLang(req));
   });
 
   await app.register(retentionRoutes);
+  await app.register(trustRoutes);
 };

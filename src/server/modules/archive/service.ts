@@ -12,6 +12,7 @@ import { DESTROYED_FILE, MANIFEST_FILE } from './build/manifest.js';
 import * as repo from './repo.js';
 import { normalizeSignature } from './signing/cms.js';
 import { Pkcs12Signer, type SignatureCheck, verifyDetached } from './signing/signer.js';
+import { anchorsForSchool } from './trust/trust.service.js';
 import { folderSource, isSignatureFile, verifyArchive, zipSource } from './verify.js';
 import { zipFolder } from './zip.js';
 
@@ -20,6 +21,8 @@ export const ARCHIVE_JOB = 'archive.build';
 export interface ArchiveConfig {
   archiveDir: string;
   retention: { journalYears: number; summaryYears: number };
+  /** TRUSTED_CA_DIR: the folder of trusted CA certificates */
+  trustedCaDir?: string;
 }
 
 const iso = (v: string | Date | null) => (v ? new Date(v).toISOString() : null);
@@ -207,21 +210,23 @@ export async function uploadSignature(db: Database, ctx: TenantContext, cfg: Arc
   return keepSignature(db, ctx, root, archiveId, 'upload', normalizeSignature(p7s), check);
 }
 
-/** Verifies a stored archive on disk. */
+/** Verifies a stored archive on disk; signers' chains against the folder's and the city's trusted CAs. */
 export async function verifyStored(db: Database, ctx: TenantContext, cfg: ArchiveConfig, archiveId: number, lang: Lang): Promise<TVerifyReport> {
   const { root } = await builtArchive(db, ctx, cfg, archiveId);
-  const { manifest: _m, ...report } = await verifyArchive(folderSource(root), { lang });
+  const trustedCas = await anchorsForSchool(db, cfg.trustedCaDir, ctx.schoolId);
+  const { manifest: _m, ...report } = await verifyArchive(folderSource(root), { lang, trustedCas });
   return report;
 }
 
-/** Verifies an archive someone uploads as a .zip. */
-export async function verifyUpload(zip: Buffer, lang: Lang): Promise<TVerifyReport> {
+/** Verifies an archive someone uploads as a .zip (trusted CAs as for a stored one). */
+export async function verifyUpload(db: Database, ctx: TenantContext, cfg: ArchiveConfig, zip: Buffer, lang: Lang): Promise<TVerifyReport> {
   let src: ReturnType<typeof zipSource>;
   try {
     src = zipSource(zip);
   } catch {
     return { ok: false, filesChecked: 0, filesDestroyed: 0, historyEntries: 0, signatures: [], problems: [{ file: '', code: 'manifest_missing', message: ARCHIVE_PROBLEMS.manifest_missing[lang] }] };
   }
-  const { manifest: _m, ...report } = await verifyArchive(src, { lang });
+  const trustedCas = await anchorsForSchool(db, cfg.trustedCaDir, ctx.schoolId);
+  const { manifest: _m, ...report } = await verifyArchive(src, { lang, trustedCas });
   return report;
 }

@@ -2,7 +2,7 @@ import { createHash, type X509Certificate } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
-import { ARCHIVE_PROBLEMS, type TVerifyReport } from '../../../shared/api/archive.js';
+import { ARCHIVE_PROBLEMS, TRUST_NOTES, type TVerifyReport } from '../../../shared/api/archive.js';
 import { formatMessage, type Lang } from '../../../shared/errors.js';
 import { DESTROYED_FILE, MANIFEST_FILE, parseManifest, type TManifest } from './build/manifest.js';
 import { checkChain } from './chain.js';
@@ -73,7 +73,9 @@ async function destroyedFiles(src: ArchiveSource, present: Set<string>): Promise
 /**
  * Verifies an archive: every file's SHA-256 and size against the manifest, no file missing or
  * added, every history file's hash chain (and its head as the manifest records it), and every
- * signature of the manifest. Each problem names its file.
+ * signature of the manifest. Each problem names its file. Files an act destroyed after their
+ * retention (destroyed.json) are counted, not failed; whether a signer's CA is trusted is
+ * reported per signature and is not a failure of integrity.
  */
 export async function verifyArchive(src: ArchiveSource, opts: { lang: Lang; trustedCas?: X509Certificate[] }): Promise<TVerifyReport & { manifest: TManifest | null }> {
   const problems: TVerifyReport['problems'] = [];
@@ -120,15 +122,23 @@ export async function verifyArchive(src: ArchiveSource, opts: { lang: Lang; trus
       continue;
     }
     const check = verifyDetached(manifestBytes, await src.read(p), { trustedCas: opts.trustedCas });
-    const untrusted = check.ok && (opts.trustedCas?.length ?? 0) > 0 && !check.trustedChain;
     if (!check.ok) problem(p, check.problem!, { algorithm: check.algorithm ?? '' });
-    else if (untrusted) problem(p, 'untrusted');
+    // an unknown CA is reported, not counted as a problem: the archive's integrity does not depend on it
+    const trust = check.trustedChain ? 'trusted' : opts.trustedCas?.length ? 'unknown_ca' : 'no_list';
+    const chain = check.chain ?? [];
     report.signatures.push({
       file: p,
-      ok: check.ok && !untrusted,
+      ok: check.ok,
       signer: check.details?.signer ?? null,
+      issuer: check.details?.issuer ?? null,
       signingTime: check.details?.signingTime?.toISOString() ?? null,
+      certificate: check.certificate
+        ? { validFrom: check.certificate.validFrom.toISOString(), validTo: check.certificate.validTo.toISOString(), validAtSigning: check.certificate.validAtSigning }
+        : null,
       trustedChain: check.trustedChain,
+      trust,
+      chain,
+      trustNote: formatMessage(TRUST_NOTES[trust][opts.lang], { chain: chain.join(' → '), issuer: check.details?.issuer ?? '—' }),
     });
   }
   report.ok = problems.length === 0;

@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/ui/PageHeader.js';
 import { CityCalendarLink } from '../../features/calendar/components/CityCalendarLink.js';
 import { CityMonitoringLink } from '../../features/monitoring/components/CityMonitoringRoute.js';
 import { CitySchoolsSection } from '../../features/monitoring/components/CitySchoolsSection.js';
+import { CityTrustLink } from '../../features/trust/components/CityTrustRoute.js';
 import { useSignedInMe } from '../../lib/auth.js';
 import { useNumberParam } from '../../lib/params.js';
 import { NotFoundRoute } from './not-found.js';
@@ -27,6 +28,7 @@ export function CityHomeRoute() {
           <>
             <CityMonitoringLink cityId={city.cityId} />
             <CityCalendarLink cityId={city.cityId} />
+            <CityTrustLink cityId={city.cityId} />
           </>
         } />
       <CitySchoolsSection cityId={city.cityId} />

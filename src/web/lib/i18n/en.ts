@@ -1,5 +1,6 @@
 import { yearStructureEn } from '../../features/archive/i18n.js';
 import { retentionEn } from '../../features/retention/i18n.js';
+import { trustEn } from '../../features/trust/i18n.js';
 import { attachmentsEn } from '../../features/attachments/i18n.js';
 import { deliveryEn } from '../../features/delivery/i18n.js';
 import { planningEn } from '../../features/planning/i18n.js';
@@ -10,6 +11,7 @@ import type { Dictionary } from './uk.js';
 export const en: Dictionary = {
   yearStructure: yearStructureEn,
   retention: retentionEn,
+  trust: trustEn,
   delivery: deliveryEn,
   planning: planningEn,
   timesavers: timesaversEn,

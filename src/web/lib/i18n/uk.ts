@@ -1,5 +1,6 @@
 import { yearStructureUk } from '../../features/archive/i18n.js';
 import { retentionUk } from '../../features/retention/i18n.js';
+import { trustUk } from '../../features/trust/i18n.js';
 import { attachmentsUk } from '../../features/attachments/i18n.js';
 import { deliveryUk } from '../../features/delivery/i18n.js';
 import { planningUk } from '../../features/planning/i18n.js';
@@ -9,6 +10,7 @@ import { timesaversUk } from '../../features/timesavers/i18n.js';
 export const uk = {
   yearStructure: yearStructureUk,
   retention: retentionUk,
+  trust: trustUk,
   delivery: deliveryUk,
   planning: planningUk,
   timesavers: timesaversUk,

@@ -27,8 +27,7 @@ export type SignatureProblem =
   | 'digest_mismatch'
   | 'bad_signature'
   | 'certificate_mismatch'
-  | 'certificate_expired'
-  | 'untrusted';
+  | 'certificate_expired';
 
 export interface SignatureCheck {
   ok: boolean;
@@ -38,6 +37,10 @@ export interface SignatureCheck {
   details?: SignerDetails;
   /** the signer's certificate chains to one of the trusted CAs given */
   trustedChain: boolean;
+  /** the chain found, from the signer's certificate up to the trusted CA (common names) */
+  chain?: string[];
+  /** the signer's certificate dates, and whether it was valid at the signing time */
+  certificate?: { validFrom: Date; validTo: Date; validAtSigning: boolean };
 }
 
 /** Checks a detached signature over content. Verifiers are tried in order; the first that supports the algorithms decides. */
@@ -64,11 +67,26 @@ function detailsOf(cert: X509Certificate, sig: { signingTime: Date | null; diges
   };
 }
 
-/** Whether cert chains (through the certificates in the signature) to a trusted CA. */
-function chainsTo(cert: X509Certificate, pool: X509Certificate[], trusted: X509Certificate[], depth = 0): boolean {
-  if (trusted.some((ca) => cert.checkIssued(ca) && cert.verify(ca.publicKey))) return true;
-  if (depth > 4) return false;
-  return pool.some((up) => up.fingerprint256 !== cert.fingerprint256 && cert.checkIssued(up) && cert.verify(up.publicKey) && chainsTo(up, pool, trusted, depth + 1));
+const validAt = (cert: X509Certificate, at: Date) => at >= new Date(cert.validFrom) && at <= new Date(cert.validTo);
+const issuedBy = (cert: X509Certificate, ca: X509Certificate) => ca.ca && cert.checkIssued(ca) && cert.verify(ca.publicKey);
+
+/**
+ * The path from cert to a trusted CA through the certificates carried in the signature: each
+ * issuer a CA that signed the certificate below it, every certificate valid at the signing time.
+ * Returns the path (cert first, the trusted CA last) or null.
+ */
+export function trustPath(cert: X509Certificate, pool: X509Certificate[], trusted: X509Certificate[], at: Date, depth = 0): X509Certificate[] | null {
+  const anchor = trusted.find((ca) => issuedBy(cert, ca) && validAt(ca, at));
+  if (anchor) return [cert, anchor];
+  if (depth > 4) return null;
+  for (const up of pool) {
+    if (up.fingerprint256 === cert.fingerprint256 || !issuedBy(cert, up) || !validAt(up, at)) continue;
+    // an intermediate that is itself on the list ends the path there
+    if (trusted.some((t) => t.fingerprint256 === up.fingerprint256)) return [cert, up];
+    const rest = trustPath(up, pool, trusted, at, depth + 1);
+    if (rest) return [cert, ...rest];
+  }
+  return null;
 }
 
 /** CAdES-BES / CMS with ECDSA or RSA keys: what node:crypto verifies. */
@@ -89,9 +107,11 @@ export const cmsVerifier: SignatureVerifier = {
       return fail('certificate_mismatch', details);
     }
     const at = sig.signingTime ?? new Date();
-    if (at < new Date(cert.validFrom) || at > new Date(cert.validTo)) return fail('certificate_expired', details);
+    const certificate = { validFrom: new Date(cert.validFrom), validTo: new Date(cert.validTo), validAtSigning: validAt(cert, at) };
+    if (!certificate.validAtSigning) return { ...fail('certificate_expired', details), certificate };
     const pool = sig.certificates.map((c) => new X509Certificate(c));
-    return { ok: true, details, trustedChain: opts.trustedCas.length > 0 && chainsTo(cert, pool, opts.trustedCas) };
+    const path = opts.trustedCas.length ? trustPath(cert, pool, opts.trustedCas, at) : null;
+    return { ok: true, details, certificate, trustedChain: path !== null, ...(path ? { chain: path.map((c) => commonName(c.subject)) } : {}) };
   },
 };
 

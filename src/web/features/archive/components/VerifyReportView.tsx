@@ -1,6 +1,7 @@
-import { Alert, List, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TVerifyReport } from '../../../../shared/api/archive.js';
+import { formatDate } from '../../../lib/format.js';
 
 /** A verification's outcome: what was checked, who signed, and each failing file with the reason. */
 export function VerifyReportView({ report }: { report: TVerifyReport }) {
@@ -12,9 +13,23 @@ export function VerifyReportView({ report }: { report: TVerifyReport }) {
         {report.filesDestroyed > 0 && <Text size="sm">{t('retention.verifyDestroyed', { count: report.filesDestroyed })}</Text>}
         {report.signatures.length === 0 && <Text size="sm">{t('archive.notSigned')}</Text>}
         {report.signatures.map((s) => (
-          <Text size="sm" key={s.file}>
-            {s.ok ? '✓' : '✗'} {s.file}: {s.signer ?? '—'}
-          </Text>
+          <Stack gap={2} key={s.file}>
+            <Group gap="xs">
+              <Text size="sm">
+                {s.ok ? '✓' : '✗'} {s.file}: {s.signer ?? '—'}
+              </Text>
+              <Badge size="sm" variant="light" color={s.trust === 'trusted' ? 'teal' : s.trust === 'unknown_ca' ? 'orange' : 'gray'}>
+                {s.trust === 'trusted' ? t('trust.trusted') : s.trust === 'unknown_ca' ? t('trust.unknownCa') : t('trust.noList')}
+              </Badge>
+            </Group>
+            {s.certificate && (
+              <Text size="xs" c="dimmed">
+                {t('trust.certificateDates', { from: formatDate(s.certificate.validFrom.slice(0, 10)), to: formatDate(s.certificate.validTo.slice(0, 10)) })},{' '}
+                {s.certificate.validAtSigning ? t('trust.validAtSigning') : t('trust.notValidAtSigning')}
+              </Text>
+            )}
+            <Text size="xs">{s.trustNote}</Text>
+          </Stack>
         ))}
         {report.problems.length > 0 && (
           <List size="sm" spacing={2}>
