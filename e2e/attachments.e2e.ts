@@ -104,6 +104,8 @@ test('a teacher attaches a PDF to a lesson’s homework, and the parent opens it
     const [opened] = await Promise.all([parent.waitForEvent('popup'), link.click()]);
     await opened.waitForLoadState('domcontentloaded').catch(() => undefined);
     assert.ok(opened.url().endsWith(href), `the new tab shows ${href} (${opened.url()})`);
+    await opened.waitForTimeout(1500);
+    await screenshot(opened, 'attachments-opened');
   } finally {
     await closePage(parent);
   }
