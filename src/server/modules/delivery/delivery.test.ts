@@ -247,6 +247,18 @@ describe(`curriculum delivery (${testEngine})`, () => {
     expect(p2.figures).toMatchObject({ calendarHours: 0, scheduledDue: 0, dueHours: 2.7, shortfall: 2 });
   });
 
+  it('counts a cancelled lesson as due and lets an extra lesson make up for it', async () => {
+    const p3 = async () => (await as['dl-head'].get(`${base}?classId=${ids.classB}`)).json().rows[0].figures;
+    const [cancelled] = await f.buildLessons(db, s.schoolId, ids.p3, ['2026-01-16']);
+    await sql('UPDATE lesson SET cancelled = true WHERE school_id = $1 AND id = $2', [s.schoolId, cancelled]);
+    expect(await p3()).toMatchObject({ scheduledDue: 4, dueHours: 4, heldDue: 3, shortfall: 1 });
+    const [extra] = await f.buildLessons(db, s.schoolId, ids.p3, ['2026-01-17']);
+    await sql(`UPDATE lesson SET kind = 'extra' WHERE school_id = $1 AND id = $2`, [s.schoolId, extra]);
+    expect(await p3()).toMatchObject({ scheduledDue: 4, dueHours: 4, heldDue: 4, shortfall: 0 });
+    await sql('DELETE FROM lesson WHERE school_id = $1 AND id = ANY($2::int[])', [s.schoolId, [cancelled, extra]]);
+    expect(await p3()).toMatchObject({ scheduledDue: 3, heldDue: 3 });
+  });
+
   it('lists the pages not delivered, the largest shortfall first, and exports them as CSV', async () => {
     const res = await as['dl-head'].get(`${base}/shortfalls?semester=1`);
     expect(res.statusCode).toBe(200);
