@@ -1,4 +1,6 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { PasswordGate } from '../features/accounts/components/PasswordGate.js';
+import { NoticeAdminRoute } from '../features/privacy-notice/components/NoticeAdminRoute.js';
 import { LoginPage } from '../features/auth/components/LoginPage.js';
 import { CalendarRoute } from '../features/calendar/components/CalendarRoute.js';
 import { CityCalendarRoute } from '../features/calendar/components/CityCalendarRoute.js';
@@ -75,6 +77,7 @@ const screens = [
       { path: 'archive', element: <ArchiveRoute /> },
       { path: 'archive/:archiveId', element: <ArchiveViewRoute /> },
       { path: 'consent', element: <ConsentDashboardRoute /> },
+      { path: 'consent/notice', element: <NoticeAdminRoute /> },
       { path: 'readiness', element: <ReadinessRoute /> },
       { path: 'consent/classes/:classId', element: <ClassConsentRoute /> },
       { path: 'announcements', element: <AnnouncementsRoute /> },
@@ -102,9 +105,15 @@ const router = createBrowserRouter([
     errorElement: <CrashedRoute />,
     children: [
       {
-        element: <AppLayout />,
-        // a screen that fails keeps the header, so the person can still go elsewhere
-        children: [{ errorElement: <CrashedRoute />, children: screens }],
+        // a one-time password from the administrator: only its change until then
+        element: <PasswordGate />,
+        children: [
+          {
+            element: <AppLayout />,
+            // a screen that fails keeps the header, so the person can still go elsewhere
+            children: [{ errorElement: <CrashedRoute />, children: screens }],
+          },
+        ],
       },
     ],
   },

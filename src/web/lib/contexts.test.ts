@@ -14,6 +14,7 @@ const me: TMe = {
     { schoolId: 5, schoolName: 'Гімназія №5', roles: ['parent'], classIds: [], children: [], pupilId: null },
   ],
   cities: [{ cityId: 2, cityName: 'Кропивницький' }],
+  mustChangePassword: false,
 };
 
 describe('contexts', () => {

@@ -1,6 +1,9 @@
 import { yearStructureEn } from '../../features/archive/i18n.js';
 import { retentionEn } from '../../features/retention/i18n.js';
 import { trustEn } from '../../features/trust/i18n.js';
+import { accountsEn } from '../../features/accounts/i18n.js';
+import { navigationEn } from '../../features/navigation/i18n.js';
+import { privacyNoticeEn } from '../../features/privacy-notice/i18n.js';
 import { attachmentsEn } from '../../features/attachments/i18n.js';
 import { deliveryEn } from '../../features/delivery/i18n.js';
 import { planningEn } from '../../features/planning/i18n.js';
@@ -16,6 +19,9 @@ export const en: Dictionary = {
   planning: planningEn,
   timesavers: timesaversEn,
   attachments: attachmentsEn,
+  accounts: accountsEn,
+  navigation: navigationEn,
+  privacyNotice: privacyNoticeEn,
   app: {
     name: 'Klasnyi',
     tagline: 'Electronic class journals for the city’s schools',

@@ -1,6 +1,9 @@
 import { yearStructureUk } from '../../features/archive/i18n.js';
 import { retentionUk } from '../../features/retention/i18n.js';
 import { trustUk } from '../../features/trust/i18n.js';
+import { accountsUk } from '../../features/accounts/i18n.js';
+import { navigationUk } from '../../features/navigation/i18n.js';
+import { privacyNoticeUk } from '../../features/privacy-notice/i18n.js';
 import { attachmentsUk } from '../../features/attachments/i18n.js';
 import { deliveryUk } from '../../features/delivery/i18n.js';
 import { planningUk } from '../../features/planning/i18n.js';
@@ -15,6 +18,9 @@ export const uk = {
   planning: planningUk,
   timesavers: timesaversUk,
   attachments: attachmentsUk,
+  accounts: accountsUk,
+  navigation: navigationUk,
+  privacyNotice: privacyNoticeUk,
   app: {
     name: 'Класний журнал',
     tagline: 'Електронні класні журнали шкіл міста',

@@ -1,4 +1,4 @@
-import { Anchor, Badge, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../../components/ui/DataTable.js';
@@ -7,6 +7,8 @@ import { PageHeader } from '../../../components/ui/PageHeader.js';
 import { QueryStatus } from '../../../components/ui/QueryStatus.js';
 import { Section } from '../../../components/ui/Section.js';
 import { StatCard } from '../../../components/ui/StatCard.js';
+import { useSignedInMe } from '../../../lib/auth.js';
+import { membershipIn } from '../../../lib/contexts.js';
 import { useNumberParam } from '../../../lib/params.js';
 import { useConsentDashboard } from '../api/get-consent-dashboard.js';
 import { ShareBar } from './ShareBar.js';
@@ -16,12 +18,29 @@ export function ConsentDashboardRoute() {
   const { t } = useTranslation();
   const schoolId = useNumberParam('schoolId');
   const dashboard = useConsentDashboard(schoolId);
+  const membership = membershipIn(useSignedInMe(), schoolId);
+  const managesNotice = !!membership?.roles.some((r) => r === 'head' || r === 'admin');
   return (
     <>
-      <PageHeader title={t('consent.title')} description={t('consent.subtitle')} />
+      <PageHeader
+        title={t('consent.title')}
+        description={t('consent.subtitle')}
+        aside={
+          managesNotice && (
+            <Button component={Link} to={`/s/${schoolId}/consent/notice`} variant="default">
+              {t('privacyNotice.open')}
+            </Button>
+          )
+        }
+      />
       <QueryStatus query={dashboard}>
         {(d) => (
           <Stack gap={36}>
+            {d.olderVersion > 0 && (
+              <Alert color="blue" variant="light" maw={720}>
+                {t('privacyNotice.dashboardOlder', { count: d.olderVersion })}
+              </Alert>
+            )}
             <SimpleGrid cols={{ base: 1, xs: 3 }} maw={720}>
               <StatCard label={t('consent.pupils')} value={d.school.total} />
               <StatCard label={t('consent.withConsent')} value={d.school.consented} />

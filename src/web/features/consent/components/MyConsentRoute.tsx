@@ -117,8 +117,14 @@ function ChildConsent({ item }: { item: TMyConsent }) {
             : t('consent.mine.noAnswer')}
         </Text>
         {!item.valid && <Text size="sm" c="dimmed">{t('consent.mine.closedNote')}</Text>}
+        {item.reconfirm && (
+          <Alert color="blue" variant="light" title={t('privacyNotice.reconfirm.badge')}>
+            {t('privacyNotice.reconfirm.text', { version: item.notice.version, date: formatDate(item.notice.publishedAt.slice(0, 10)) })}
+          </Alert>
+        )}
         <Group>
           {!given && <Button onClick={() => setOpen('give')}>{t('consent.mine.readAndGive')}</Button>}
+          {item.reconfirm && <Button onClick={() => setOpen('give')}>{t('privacyNotice.reconfirm.button')}</Button>}
           {given && (
             <Button variant="light" color="red" onClick={() => setOpen('withdraw')}>
               {t('consent.mine.withdraw')}
