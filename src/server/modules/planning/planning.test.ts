@@ -141,6 +141,12 @@ describe(`plan access (${testEngine})`, () => {
     expect(await planCount(page)).toBe(0);
   });
 
+  it('documents its routes in OpenAPI', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const base = '/api/schools/{schoolId}/journal/pages/{pageId}/plans/{semester}';
+    for (const path of [base, `${base}/import`, `${base}/copy`, `${base}/copy-to`, `${base}/copy-from`]) expect(Object.keys(doc.paths)).toContain(path);
+  });
+
   it('answers a bad body with field messages in the request language', async () => {
     const res = await as.math.put(urlOf(page), { version: 0, units: [{ id: null, title: '', items: [item('x', 0)] }] }, 'en');
     expect(res.statusCode).toBe(400);

@@ -75,11 +75,24 @@ export function PlanEditor({ schoolId, plan, onReload }: { schoolId: number; pla
         notifySuccess(t('planning.saved'));
       },
       onError: (e) => {
-        const problems = e instanceof ApiError ? ((e.details as { problems?: TPlanProblem[] } | undefined)?.problems ?? []) : [];
-        const fields = e instanceof ApiError ? e.fields.map((f) => ({ row: 0, field: f.path, message: `${f.path}: ${f.message}` })) : [];
+        const problems = (e instanceof ApiError ? ((e.details as { problems?: TPlanProblem[] } | undefined)?.problems ?? []) : []).map((p) => ({
+          ...p,
+          message: p.row > 0 ? t('planning.itemAt', { n: p.row, message: p.message }) : p.message,
+        }));
+        const fields = e instanceof ApiError ? e.fields.map((f) => ({ row: 0, field: f.path, message: fieldMessage(f.path, f.message) })) : [];
         setError({ message: e.message, problems: [...problems, ...fields], stale: e instanceof ApiError && e.status === 409 });
       },
     });
+  };
+
+  /** "units.1.items.2.topic" as the teacher sees it: the unit and the lesson's number in the plan. */
+  const fieldMessage = (path: string, message: string) => {
+    const m = /^units\.(\d+)(?:\.items\.(\d+))?/.exec(path);
+    if (!m) return message;
+    const unit = Number(m[1]);
+    if (m[2] === undefined) return t('planning.unitAt', { n: unit + 1, message });
+    const before = units.slice(0, unit).reduce((n, u) => n + u.items.length, 0);
+    return t('planning.itemAt', { n: before + Number(m[2]) + 1, message });
   };
 
   let number = 0;
