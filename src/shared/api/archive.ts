@@ -285,8 +285,8 @@ export const ARCHIVE_PROBLEMS: Record<string, { uk: string; en: string }> = {
   not_cms: { uk: 'Файл не є підписом CMS (.p7s).', en: 'The file is not a CMS signature (.p7s).' },
   not_detached: { uk: 'Підпис не є відокремленим (містить дані).', en: 'The signature is not detached (it contains the data).' },
   unsupported_algorithm: {
-    uk: 'Алгоритм підпису ({algorithm}) поки не підтримується: перевірка ДСТУ 4145 буде додана згодом.',
-    en: 'The signature algorithm ({algorithm}) is not supported yet: DSTU 4145 verification will be added later.',
+    uk: 'Алгоритм підпису ({algorithm}) не підтримується: перевіряються ДСТУ 4145 з ГОСТ 34.311, ECDSA і RSA.',
+    en: 'The signature algorithm ({algorithm}) is not supported: DSTU 4145 with GOST 34.311, ECDSA and RSA are checked.',
   },
   no_certificate: { uk: 'Підпис не містить сертифіката підписувача.', en: 'The signature does not include the signer’s certificate.' },
   content_type: { uk: 'Підпис не містить належного типу даних.', en: 'The signature has the wrong content type.' },

@@ -1,5 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { checkSignatureValue, DIGESTS, OID, type ParsedSignature, parseSignature, SIGNATURE_ALGORITHMS, signDetached } from './cms.js';
+import { dstuVerifier } from './dstu.js';
 import { type KeyAndCertificates, readPkcs12 } from './pkcs12.js';
 
 /** Who signed, as the certificate says. */
@@ -115,10 +116,10 @@ export const cmsVerifier: SignatureVerifier = {
   },
 };
 
-// ДСТУ 4145 (and Купина hashes) can be added here as another verifier.
-const verifiers: SignatureVerifier[] = [cmsVerifier];
+// ДСТУ 4145 with ГОСТ 34.311 (jkurwa), then ECDSA and RSA (node:crypto); ДСТУ 7564 «Купина» hashes could come as another.
+const verifiers: SignatureVerifier[] = [dstuVerifier, cmsVerifier];
 
-/** Adds a verifier (e.g. ДСТУ 4145) tried before the built-in one. */
+/** Adds a verifier tried before the built-in ones. */
 export function registerVerifier(v: SignatureVerifier): void {
   verifiers.unshift(v);
 }

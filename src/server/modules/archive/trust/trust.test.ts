@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { X509Certificate } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,6 +186,30 @@ describe(`trusted certificate authorities (${testEngine})`, () => {
 
     expect((await as.city.request({ method: 'DELETE', url: `${url}/${mine.id}` })).statusCode).toBe(200);
     expect((await as.head.post(`${base}/verify`)).json().signatures[0].trust).toBe('unknown_ca');
+  });
+
+  it('takes a ДСТУ 4145 signature (.p7s) made with jkurwa and verifies the archive with it', async () => {
+    const base = `/api/schools/${school.schoolId}/archives/${archiveId}`;
+    const manifest = (await as.head.get(`${base}/file?path=manifest.json`)).rawPayload;
+    const require = createRequire(import.meta.url);
+    const data = join(dirname(require.resolve('jkurwa/package.json')), 'test/data');
+    const jk = require('jkurwa');
+    const Message = require('jkurwa/lib/models/Message');
+    const algo = require('gost89').compat.algos();
+    const p7s: Buffer = new Message({
+      type: 'signedData',
+      cert: jk.Certificate.from_asn1(readFileSync(join(data, 'SELF_SIGNED1.cer'))),
+      dataHash: algo.hash(manifest),
+      hash: algo.hash,
+      signTime: Math.floor(Date.parse('2020-03-02T10:00:00Z') / 1000),
+      signer: jk.Priv.from_asn1(readFileSync(join(data, 'PRIV1.cer'))),
+    }).as_asn1();
+    const up = await as.head.post(`${base}/signatures`, { p7s: p7s.toString('base64') });
+    expect(up.statusCode, up.body).toBe(200);
+    expect(up.json()).toMatchObject({ method: 'upload', algorithm: 'ДСТУ 4145-2002 / ГОСТ 34.311-95' });
+    const report = (await as.head.post(`${base}/verify`)).json();
+    expect(report.ok).toBe(true);
+    expect(report.signatures.find((s: { file: string }) => s.file === up.json().file)).toMatchObject({ ok: true, trust: 'unknown_ca', certificate: { validAtSigning: true } });
   });
 
   it('the CLI takes --ca as a file or folder and TRUSTED_CA_DIR', async () => {
