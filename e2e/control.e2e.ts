@@ -49,6 +49,10 @@ test('the head opens the weekly analysis, clicks a gap and lands on that lesson 
     await gap.click();
     await page.waitForURL(new RegExp(`/s/${schoolId}/journal/\\d+\\?lesson=\\d+$`));
     assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, href);
+    // the journal opens on the missing entry: its lesson is the focused column (in whichever semester it is)
+    const lessonId = new URL(href, 'http://x').searchParams.get('lesson');
+    const grid = page.getByTestId('journal-grid');
+    await grid.locator(`thead th.jg-focus-col button[data-lesson="${lessonId}"]`).waitFor();
   } finally {
     await closePage(page);
   }

@@ -56,6 +56,8 @@ function statusOf(code: string): number {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | RequestValidationError, req: FastifyRequest, reply: FastifyReply) => {
     const lang = requestLang(req);
+    // the answer is JSON even when the route had set another type before failing (a file being sent)
+    reply.type('application/json; charset=utf-8');
     if (err instanceof AppError) {
       return reply.status(err.status ?? statusOf(err.code)).send(errorBody(err.code, lang, err.params, err.details));
     }

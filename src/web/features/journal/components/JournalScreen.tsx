@@ -15,6 +15,7 @@ import { IconPlus } from './grid/icons.js';
 import { PageRemarks } from '../../control/components/PageRemarks.js';
 import { PlanBanner } from '../../planning/components/PlanBanner.js';
 import { type CellHistoryTarget, JournalGrid } from './grid/JournalGrid.js';
+import type { GridTarget } from './grid/labels.js';
 import { LessonDrawer } from './grid/LessonDrawer.js';
 import { ReasonModal } from './grid/ReasonModal.js';
 import { SaveStatus } from './grid/SaveStatus.js';
@@ -32,6 +33,18 @@ export function JournalScreen({ schoolId, pageId }: JournalScreenProps) {
   const [params, setParams] = useSearchParams();
   const semester = params.get('semester') === '2' ? 2 : params.get('semester') === '1' ? 1 : undefined;
   const query = useJournalPage(schoolId, pageId, semester);
+  // a link to one cell (the head's drill-down): ?lesson=&pupil= or ?column=&pupil=
+  const target = useMemo(() => {
+    const num = (key: string) => (params.get(key) && Number(params.get(key)) > 0 ? Number(params.get(key)) : undefined);
+    return { lessonId: num('lesson'), columnId: num('column'), pupilId: num('pupil') };
+  }, [params]);
+  const data = query.data;
+  useEffect(() => {
+    // the linked lesson is in the other semester: open that one (the link does not say which)
+    if (!data || semester !== undefined || !target.lessonId || data.lessons.some((l) => l.id === target.lessonId)) return;
+    const other = data.page.semesters.find((s) => s.number !== data.semester);
+    if (other) setParams((p) => ({ ...Object.fromEntries(p), semester: String(other.number) }), { replace: true });
+  }, [data, semester, target.lessonId, setParams]);
   const queue = useMemo(() => entriesQueue(schoolId, pageId), [schoolId, pageId]);
   useEffect(() => {
     // changes left from an earlier visit (a failed save, a lost session) go out again
@@ -43,6 +56,7 @@ export function JournalScreen({ schoolId, pageId }: JournalScreenProps) {
         <JournalPageView
           schoolId={schoolId}
           data={data}
+          target={target}
           queue={queue}
           switching={query.isPlaceholderData}
           onSemester={(n) => {
@@ -61,9 +75,10 @@ interface JournalPageViewProps {
   queue: SaveQueue;
   switching: boolean;
   onSemester: (semester: number) => void;
+  target: GridTarget;
 }
 
-function JournalPageView({ schoolId, data, queue, switching, onSemester }: JournalPageViewProps) {
+function JournalPageView({ schoolId, data, queue, switching, onSemester, target }: JournalPageViewProps) {
   const { t } = useTranslation();
   const { page } = data;
   const model = useMemo(() => {
@@ -153,7 +168,15 @@ function JournalPageView({ schoolId, data, queue, switching, onSemester }: Journ
       ) : model.columns.length === 0 ? (
         <EmptyNote>{t('journal.screen.noLessons')}</EmptyNote>
       ) : (
-        <JournalGrid key={`${page.id}:${data.semester}`} data={data} model={model} queue={queue} onOpenLesson={setLessonId} onOpenHistory={setHistory} />
+        <JournalGrid
+          key={`${page.id}:${data.semester}:${target.lessonId ?? target.columnId ?? ''}:${target.pupilId ?? ''}`}
+          data={data}
+          model={model}
+          queue={queue}
+          onOpenLesson={setLessonId}
+          onOpenHistory={setHistory}
+          target={target}
+        />
       )}
       <PageRemarks schoolId={schoolId} pageId={page.id} />
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TJournalPage, TLesson, TSummaryColumn } from '../../../../shared/api/journal.js';
 import { buildGridModel, cellKeyAt, isCellWritable, shortDate, thematicColumnsFor } from './grid-model.js';
+import { startCell } from '../components/grid/labels.js';
 
 const lesson = (id: number, date: string, extra: Partial<TLesson> = {}): TLesson => ({
   id,
@@ -117,5 +118,20 @@ describe('buildGridModel', () => {
 
   it('shows dates as дд.мм', () => {
     expect(shortDate('2026-09-08')).toBe('08.09');
+  });
+});
+
+describe('startCell', () => {
+  it('opens on the linked lesson and pupil (the head’s drill-down link)', () => {
+    const m = buildGridModel(page());
+    expect(startCell(m, { lessonId: 11, pupilId: 2 })).toEqual({ row: 1, col: 0 });
+    expect(startCell(m, { columnId: 21, pupilId: 1 })).toEqual({ row: 0, col: 5 });
+  });
+
+  it('falls back to the last lesson held and the first row when the link names nothing on the page', () => {
+    const m = buildGridModel(page());
+    // today is 2026-09-10: the lesson of the 8th (the 9th is cancelled, the 15th is ahead)
+    expect(startCell(m)).toEqual({ row: 0, col: 1 });
+    expect(startCell(m, { lessonId: 999, pupilId: 999 })).toEqual({ row: 0, col: 1 });
   });
 });

@@ -38,7 +38,7 @@ import { type Box, CellEditor } from './CellEditor.js';
 import { ConflictPopover } from './ConflictPopover.js';
 import { GridHeader } from './GridHeader.js';
 import { GridRow } from './GridRow.js';
-import { colClass, columnTitle, columnWidth, startColumn } from './labels.js';
+import { colClass, columnTitle, columnWidth, type GridTarget, startCell } from './labels.js';
 import { useFocusBoxes, useRenderMeasure } from './useFocusBoxes.js';
 import { useCellEdits } from './useCellEdits.js';
 import { useRowRevisions } from './useRowRevisions.js';
@@ -53,6 +53,8 @@ interface JournalGridProps {
   queue: SaveQueue;
   onOpenLesson: (lessonId: number) => void;
   onOpenHistory: (target: CellHistoryTarget) => void;
+  /** the cell a link points at (focused and scrolled into view on opening) */
+  target?: GridTarget;
 }
 
 const cellOf = (target: EventTarget | null): HTMLTableCellElement | null => (target instanceof Element ? target.closest('tbody td') : null);
@@ -62,7 +64,7 @@ const posOf = (td: HTMLTableCellElement): Pos => ({ row: (td.parentElement as HT
  * The journal grid, driven like a spreadsheet: one focused cell and a selected block, keys and
  * mouse handled once on the container, one input laid over the cell being typed into.
  */
-export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }: JournalGridProps) {
+export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory, target }: JournalGridProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -70,7 +72,7 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory }:
   const dragging = useRef(false);
   const bounds = useMemo(() => ({ rows: model.rows.length, cols: model.columns.length }), [model]);
   const [sel, setSel] = useState<Selection>(() => {
-    const start = { row: 0, col: startColumn(model) };
+    const start = startCell(model, target);
     return { anchor: start, focus: start };
   });
   // the cell being typed into is fixed when typing starts: a click elsewhere commits to it, not to the clicked cell

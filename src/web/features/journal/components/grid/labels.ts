@@ -53,6 +53,22 @@ export function columnWidth(column: GridColumn, verbal: boolean): number {
 }
 
 /** The column the teacher most likely fills: today's lesson, else the last one they may write, else the last one held. */
+/** A cell named by a link (the head's drill-down: ?lesson=&pupil=, or ?column=&pupil=). */
+export interface GridTarget {
+  lessonId?: number;
+  columnId?: number;
+  pupilId?: number;
+}
+
+/** Where the grid opens: the linked cell when the page has it, else the start column's first row. */
+export function startCell(model: GridModel, target?: GridTarget): { row: number; col: number } {
+  const col = model.columns.findIndex((c) =>
+    target?.lessonId ? c.kind === 'lesson' && c.id === target.lessonId : target?.columnId ? c.kind !== 'lesson' && c.id === target.columnId : false,
+  );
+  const row = target?.pupilId ? model.rows.findIndex((r) => r.pupil.id === target.pupilId) : -1;
+  return { row: Math.max(row, 0), col: col >= 0 ? col : startColumn(model) };
+}
+
 export function startColumn(model: GridModel): number {
   const lessons = model.columns.filter((c) => c.lesson && !c.isFuture && !c.lesson.cancelled);
   const pick = lessons.find((c) => c.isToday && c.writable) ?? lessons.filter((c) => c.writable).pop() ?? lessons.pop();
