@@ -186,3 +186,43 @@ test('a teacher fills a selected block with one value and undoes it as a whole',
     await closePage(teacher);
   }
 });
+
+test('the lesson panel sets the same homework for the parallel classes in one action', async () => {
+  const parent = await openPage(browser);
+  const teacher = await openPage(browser);
+  try {
+    const child = await parentsChild(parent);
+    await closePage(parent);
+    await signIn(teacher, 'teacher');
+    await teacher.waitForURL((url) => url.pathname !== '/login');
+    const latest = await findLesson(teacher, child);
+    // the last lesson of the past week that 5-Б also has on the same day (the demo teacher teaches both)
+    const json = await (await teacher.request.get(`/api/schools/${latest.schoolId}/journal/pages/${latest.pageId}`)).json();
+    const held = (json.lessons as { id: number; date: string; cancelled: boolean }[]).filter((l) => !l.cancelled && l.date <= json.page.today).reverse().slice(0, 4);
+    let target = latest;
+    let parallels: { lessonId: number; pageId: number; classLabel: string }[] = [];
+    for (const l of held) {
+      const res = await teacher.request.get(`/api/schools/${latest.schoolId}/journal/pages/${latest.pageId}/lessons/${l.id}/parallels`);
+      parallels = (await res.json()).lessons;
+      target = { ...latest, lessonId: l.id, lessonDate: l.date };
+      if (parallels.length) break;
+    }
+    assert.ok(parallels.length > 0, 'the demo teacher teaches mathematics in another 5th class on one of the last days');
+    await openGrid(teacher, target);
+    await teacher.locator(`[data-testid="journal-grid"] thead button[data-lesson="${target.lessonId}"]`).click();
+    const drawer = teacher.getByRole('dialog');
+    const homework = `§ 12, № ${Date.now() % 1000}`;
+    await drawer.getByLabel('Домашнє завдання', { exact: true }).fill(homework);
+    await drawer.getByRole('button', { name: 'Те саме для паралелі' }).click();
+    for (const p of parallels) await drawer.getByRole('checkbox', { name: new RegExp(`^${p.classLabel},`) }).waitFor();
+    await screenshot(teacher, 'timesavers-parallels');
+    await drawer.getByRole('button', { name: 'Задати це домашнє завдання' }).click();
+    await teacher.getByText(`Домашнє завдання задано: ${parallels.map((p) => p.classLabel).join(', ')}.`).waitFor();
+    for (const p of parallels) {
+      const json = await (await teacher.request.get(`/api/schools/${target.schoolId}/journal/pages/${p.pageId}`)).json();
+      assert.equal(json.lessons.find((l: { id: number }) => l.id === p.lessonId).homework, homework, `${p.classLabel} has the homework`);
+    }
+  } finally {
+    await closePage(teacher);
+  }
+});

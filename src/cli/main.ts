@@ -8,6 +8,7 @@ import { attachmentsFromCli } from '../server/modules/attachments/cli.js';
 import { controlFromCli } from '../server/modules/control/cli.js';
 import { consentFromCli } from '../server/modules/consent/cli.js';
 import { seedDemo } from '../server/modules/demo/index.js';
+import { tentativeFromCli } from '../server/modules/journal/cli.js';
 import { importFromCli } from '../server/modules/people/import/cli.js';
 import { planFromCli } from '../server/modules/planning/cli.js';
 import { timetableFromCli } from '../server/modules/timetable/cli.js';
@@ -32,6 +33,7 @@ const HELP = `Klasnyi CLI (npm run cli -- <command>)
   attachments verify [--school ID] check every homework file's SHA-256, size and type (database or ATTACHMENTS_DIR)
   consent coverage --city ID       share of pupils with consent per school (counts only)
   consent notify [--now ISO]       one run of the parents' notifications (news, announcements, digests)
+  journal tentative --school ID    pencil (tentative) marks not confirmed yet, per page (counts only)
   timetable regenerate --school ID [--from YYYY-MM-DD]
                                    bring the journals' lessons in step with the timetable and calendar
   plan import --page ID --file F [--semester 1|2] [--dry-run]
@@ -115,6 +117,7 @@ async function run(argv: string[]): Promise<number> {
       const opts = { sub, pageId: Number(values.page), file: values.file, semester: values.semester ? Number(values.semester) : undefined, dryRun: !!values['dry-run'] };
       return await planFromCli(db, opts, (line) => console.log(line));
     }
+    if (command === 'journal') return await tentativeFromCli(db, { sub, schoolId: Number(values.school) }, (line) => console.log(line));
     if (command === 'timetable') {
       return await timetableFromCli(db, { sub, schoolId: Number(values.school), from: values.from }, (line) => console.log(line));
     }

@@ -7,6 +7,7 @@ import * as f from '../../test/factories.js';
 import { schoolFill } from '../control/fill.service.js';
 import { runNotifications } from '../notices/notify.js';
 import { localParts, zonedTime } from '../notices/time.js';
+import { tentativeFromCli } from './cli.js';
 
 let db: Database;
 let app: FastifyInstance;
@@ -98,6 +99,13 @@ describe(`tentative marks (${testEngine})`, () => {
 
     expect(await runNotifications(db, yesterdayAt(0))).toMatchObject({ instant: 0, pending: 0 });
     expect(await outboxTexts()).not.toContain('оцінка 10');
+  });
+
+  it('are counted per page by the CLI, without their values', async () => {
+    const lines: string[] = [];
+    expect(await tentativeFromCli(db, { sub: 'tentative', schoolId: ids.schoolId }, (l) => lines.push(l))).toBe(0);
+    expect(lines).toEqual(['Pencil marks not confirmed yet: 2 on 1 pages', '    2  since 2025-10-14  5-А Математика · Тестенко Олена']);
+    expect(await tentativeFromCli(db, { sub: 'tentative', schoolId: 0 }, () => {})).toBe(1);
   });
 
   it('refuses a pencilled absence, in the request’s language, and saves nothing', async () => {
