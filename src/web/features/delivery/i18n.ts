@@ -40,6 +40,7 @@ export const deliveryUk = {
     hoursPerWeek: 'Год/тижд',
   },
   noPlan: 'немає КТП',
+  withPlan: 'з КТП: {{count}} з {{total}} стор.',
   pages: '{{count}} стор.',
   pagesDelivered: 'Виконано повністю: {{done}} з {{count}} сторінок',
   stat: {
@@ -126,6 +127,7 @@ export const deliveryEn: typeof deliveryUk = {
     hoursPerWeek: 'h/week',
   },
   noPlan: 'no plan',
+  withPlan: 'with a plan: {{count}} of {{total}} pages',
   pages: '{{count}} pages',
   pagesDelivered: 'Delivered in full: {{done}} of {{count}} pages',
   stat: {

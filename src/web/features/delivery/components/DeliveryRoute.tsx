@@ -77,7 +77,7 @@ function Filters({ d, filter, set }: { d: TDelivery; filter: DeliveryFilter; set
         value={String(d.semester.number)}
         onChange={(v) => set({ semester: v })}
         allowDeselect={false}
-        w={200}
+        w={230}
       />
       <Select label={t('delivery.class')} placeholder={t('delivery.all')} data={opts(d.options.classes)} value={filter.classId ? String(filter.classId) : null} onChange={(v) => set({ classId: v })} clearable searchable w={130} />
       <Select label={t('delivery.subject')} placeholder={t('delivery.all')} data={opts(d.options.subjects)} value={filter.subjectId ? String(filter.subjectId) : null} onChange={(v) => set({ subjectId: v })} clearable searchable w={220} />
@@ -93,10 +93,10 @@ function Results({ schoolId, d }: { schoolId: number; d: TDelivery }) {
     <Stack gap="md">
       <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
         <Stat label={t('delivery.stat.curriculum')} value={formatNumber(total.curriculumHours)} />
-        <Stat label={t('delivery.stat.plan')} value={String(total.planHours)} />
-        <Stat label={t('delivery.stat.held')} value={String(total.heldHours)} />
-        <Stat label={t('delivery.stat.short')} value={String(total.shortfall)} color={total.shortfall > 0 ? 'red' : undefined} />
-        <Stat label={t('delivery.stat.delivered')} value={`${total.pagesDelivered} / ${total.pages}`} />
+        <Stat label={t('delivery.stat.plan')} value={formatNumber(total.planHours)} />
+        <Stat label={t('delivery.stat.held')} value={formatNumber(total.heldHours)} />
+        <Stat label={t('delivery.stat.short')} value={formatNumber(total.shortfall)} color={total.shortfall > 0 ? 'red' : undefined} />
+        <Stat label={t('delivery.stat.delivered')} value={`${formatNumber(total.pagesDelivered)} / ${formatNumber(total.pages)}`} />
       </SimpleGrid>
       {d.rows.length === 0 ? (
         <EmptyNote>{t('delivery.noPages')}</EmptyNote>

@@ -64,7 +64,14 @@ export function DeliveryTable({ schoolId, rows, by, caption, dueTo }: Props) {
             {t('delivery.noPlan')}
           </Text>
         ) : (
-          f(r).planHours
+          <div style={{ whiteSpace: 'nowrap' }}>
+            <Text size="sm">{formatNumber(f(r).planHours)}</Text>
+            {!r.page && f(r).pagesWithPlan < f(r).pages && (
+              <Text size="xs" c="dimmed">
+                {t('delivery.withPlan', { count: f(r).pagesWithPlan, total: f(r).pages })}
+              </Text>
+            )}
+          </div>
         ),
     },
     { key: 'calendar', header: <Hint label={t('delivery.col.calendar')} title={t('delivery.col.calendarTitle')} />, numeric: true, cell: (r) => f(r).calendarHours },
