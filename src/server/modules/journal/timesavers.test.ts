@@ -56,7 +56,9 @@ beforeAll(async () => {
   await f.buildLessons(db, s.schoolId, ids.page6, ['2025-10-14']);
   urlA = `${base}/journal/pages/${ids.pageA}`;
   urlB = `${base}/journal/pages/${ids.pageB}`;
-  for (const login of ['math', 'bio', 'head', 'control', 'ct', 'mama', 'olia']) as[login] = await actAs(app, login);
+  const other = await f.buildSchool(db, cityId, 'Інша гімназія');
+  await f.buildStaff(db, other.schoolId, 'stranger', ['teacher', 'head']);
+  for (const login of ['math', 'bio', 'head', 'control', 'ct', 'mama', 'olia', 'stranger']) as[login] = await actAs(app, login);
 });
 afterAll(async () => {
   await app.close();
@@ -122,6 +124,8 @@ describe(`tentative marks (${testEngine})`, () => {
     const one = { cells: [{ lessonId: lessonsA[2], pupilId: ids.olia }] };
     expect((await as.head.post(`${urlA}/tentative/confirm`, one)).statusCode).toBe(403);
     expect((await as.bio.post(`${urlA}/tentative/confirm`, one)).statusCode).toBe(403);
+    expect((await as.stranger.post(`${urlA}/tentative/confirm`, one)).statusCode).toBe(403);
+    expect((await as.stranger.get(urlA)).statusCode).toBe(403);
     expect((await as.math.post(`${urlA}/tentative/confirm`, { lessonId: 'x' })).statusCode).toBe(400);
     expect(cellOf((await as.math.get(urlA)).json(), lessonsA[2], ids.olia)).toEqual([lessonsA[2], ids.olia, '10', false, 1, true]);
 
@@ -214,6 +218,7 @@ describe(`homework for parallel classes (${testEngine})`, () => {
     ]);
     expect((await as.bio.get(`${lessonUrl()}/parallels`)).statusCode).toBe(403);
     expect((await as.head.get(`${lessonUrl()}/parallels`)).statusCode).toBe(403);
+    expect((await as.stranger.get(`${lessonUrl()}/parallels`)).statusCode).toBe(403);
   });
 
   it('sets the homework in one transaction with history, and refuses a page the teacher does not teach', async () => {
