@@ -33,6 +33,8 @@ const HELP = `Klasnyi CLI (npm run cli -- <command>)
   attachments verify [--school ID] check every homework file's SHA-256, size and type (database or ATTACHMENTS_DIR)
   consent coverage --city ID       share of pupils with consent per school (counts only)
   consent notify [--now ISO]       one run of the parents' notifications (news, announcements, digests)
+  consent notice --school ID --file notice.txt [--dry-run]
+                                   publish a school's privacy notice version (title line, text, "- " purposes)
   journal tentative --school ID    pencil (tentative) marks not confirmed yet, per page (counts only)
   timetable regenerate --school ID [--from YYYY-MM-DD]
                                    bring the journals' lessons in step with the timetable and calendar
@@ -111,7 +113,8 @@ async function run(argv: string[]): Promise<number> {
       return await controlFromCli(db, opts, (line) => console.log(line));
     }
     if (command === 'consent') {
-      return await consentFromCli(db, { sub, cityId: Number(values.city), now: values.now }, (line) => console.log(line));
+      const opts = { sub, cityId: Number(values.city), now: values.now, schoolId: Number(values.school), file: values.file, dryRun: !!values['dry-run'] };
+      return await consentFromCli(db, opts, (line) => console.log(line));
     }
     if (command === 'plan') {
       const opts = { sub, pageId: Number(values.page), file: values.file, semester: values.semester ? Number(values.semester) : undefined, dryRun: !!values['dry-run'] };

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
@@ -5,6 +8,7 @@ import { withSystem } from '../../db/tenancy.js';
 import { type Agent, actAs, anonymous, buildTestApp } from '../../test/app.js';
 import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
+import { consentFromCli, parseNoticeFile } from './cli.js';
 
 // A school publishes its own version of the privacy notice; guardians who consented to an
 // older version keep access but are asked to read the new one and confirm; the dashboard
@@ -114,5 +118,26 @@ describe(`publishing a school's notice version (${testEngine})`, () => {
     const list = (await as.admin.get(`${base}/consent/notices`)).json();
     expect(list.versions.map((n: { level: string; version: number }) => `${n.level} ${n.version}`)).toEqual(['school 2', 'school 1', 'default 1']);
     expect((await as.mama.get('/api/consent/mine')).json().items[0].reconfirm).toBe(true);
+  });
+});
+
+describe(`publishing from the command line (${testEngine})`, () => {
+  it('reads the title, the text and the purposes from a text file; a bad file publishes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notice-'));
+    const file = join(dir, 'notice.txt');
+    writeFileSync(file, 'Повідомлення (редакція з файлу)\n\nПерший абзац.\n\nДругий абзац.\n\n- Щоденник\n- Пошта\n');
+    expect(parseNoticeFile('Заголовок\r\n\r\nТекст.\r\n- Мета')).toEqual({ title: 'Заголовок', body: 'Текст.', purposes: ['Мета'] });
+    const lines: string[] = [];
+    const before = await notices();
+    expect(await consentFromCli(db, { sub: 'notice', schoolId: ids.school, file, dryRun: true }, (l) => lines.push(l))).toBe(0);
+    expect(await notices()).toBe(before);
+    expect(await consentFromCli(db, { sub: 'notice', schoolId: ids.school, file }, (l) => lines.push(l))).toBe(0);
+    expect(lines.at(-1)).toMatch(/^Published version 3 /);
+    const current = (await as.admin.get(`${base}/consent/notice`)).json();
+    expect(current).toMatchObject({ title: 'Повідомлення (редакція з файлу)', body: 'Перший абзац.\n\nДругий абзац.', purposes: ['Щоденник', 'Пошта'] });
+    writeFileSync(file, 'Лише заголовок\n');
+    expect(await consentFromCli(db, { sub: 'notice', schoolId: ids.school, file }, (l) => lines.push(l))).toBe(1);
+    expect(lines.at(-1)).toMatch(/Nothing was published/);
+    expect(await notices()).toBe(before + 1);
   });
 });

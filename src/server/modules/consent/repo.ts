@@ -47,7 +47,7 @@ export async function insertNotice(
      SELECT $1, '${CONSENT_SCOPE}', COALESCE(max(version), 0) + 1, $2, $3, $4, $5
      FROM privacy_notice WHERE school_id = $1 AND scope = '${CONSENT_SCOPE}'
      RETURNING id`,
-    [n.schoolId, n.title, n.body, n.purposes, n.userId],
+    [n.schoolId, n.title, n.body, n.purposes, n.userId || null],
   );
   return r.rows[0].id;
 }
