@@ -25,7 +25,7 @@ export function DiaryWeek({ week }: { week: TDiaryWeek }) {
           ) : (
             <Stack gap={6}>
               {day.lessons.map((l) => (
-                <Group key={l.lessonId} justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                <Group key={l.lessonId} data-lesson={l.lessonId} justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
                   <div style={{ minWidth: 0 }}>
                     <Text size="sm" fw={500} td={l.cancelled ? 'line-through' : undefined}>
                       {l.period}. {l.subjectName}
