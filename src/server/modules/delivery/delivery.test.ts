@@ -26,6 +26,7 @@ import { withSystem } from '../../db/tenancy.js';
 import { type Agent, actAs, anonymous, buildTestApp } from '../../test/app.js';
 import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
+import { deliveryFromCli } from './cli.js';
 import { lastSundayBefore, workingDays } from './compute.js';
 
 const TODAY = '2026-02-04';
@@ -283,13 +284,32 @@ describe(`curriculum delivery (${testEngine})`, () => {
     const lines = csv.body.slice(1).trim().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0].split(',').slice(0, 3)).toEqual(['Клас', 'Група', 'Предмет']);
-    expect(lines[1]).toBe('2-А,,Читання,Тестенко Олена Петрівна,2,30.8,,25,30.8,,5,,5,0,0,0,0,0,0');
-    expect(lines[2]).toBe('7-Б,,Алгебра,Тестенко Олена Петрівна,2,30.8,33,30,30.8,33,0,3,3,2,1,1,1,1,0');
+    expect(lines[1]).toBe('2-А,,Читання,Тестенко Олена Петрівна,2,30.8,,25,25,30.8,,5,,5,0,0,0,0,0,0');
+    expect(lines[2]).toBe('7-Б,,Алгебра,Тестенко Олена Петрівна,2,30.8,33,30,30,30.8,33,0,3,3,2,1,1,1,1,0');
     const en = await as['dl-head'].get(`${base}/shortfalls.csv?semester=1`, 'en');
     expect(en.body.slice(1).split('\r\n')[0].startsWith('Class,Group,Subject,Teacher')).toBe(true);
     // a download link sends no Accept-Language: the language can be asked in the address
     const enLink = await as['dl-head'].get(`${base}/shortfalls.csv?semester=1&lang=en`);
     expect(enLink.body.slice(1).split('\r\n')[0].startsWith('Class,Group,Subject,Teacher')).toBe(true);
+  });
+});
+
+describe(`delivery on the command line (${testEngine})`, () => {
+  it('prints the report, largest shortfall first, and the not-delivered list as CSV', async () => {
+    const lines: string[] = [];
+    expect(await deliveryFromCli(db, { sub: 'report', schoolId: s.schoolId, semester: 1 }, (l) => lines.push(l))).toBe(0);
+    expect(lines[0]).toBe('Ліцей Доставки: semester 1 2025/2026 (2025-09-01 – 2025-12-24), ended');
+    expect(lines[1]).toBe('Not delivered: 2 of 3 pages');
+    expect(lines[3]).toContain('2-А · Читання');
+    expect(lines[3].trim().split(/\s+/).slice(0, 6)).toEqual(['2', '30.8', '—', '25', '30.8', '5']);
+    const csv: string[] = [];
+    expect(await deliveryFromCli(db, { sub: 'report', schoolId: s.schoolId, semester: 1, csv: true }, (l) => csv.push(l))).toBe(0);
+    expect(csv[0].split('\r\n')).toHaveLength(3);
+    const bad: string[] = [];
+    expect(await deliveryFromCli(db, { sub: 'report', schoolId: s.schoolId, semester: 3 }, (l) => bad.push(l))).toBe(1);
+    expect(bad).toEqual(['--semester must be 1 or 2']);
+    expect(await deliveryFromCli(db, { sub: 'report', schoolId: 999_999 }, (l) => bad.push(l))).toBe(1);
+    expect(bad.at(-1)).toBe('Not found.');
   });
 });
 

@@ -91,8 +91,8 @@ export async function shortfalls(db: Database, ctx: TenantContext, q: DeliveryAs
 }
 
 const CSV_HEAD = {
-  uk: ['Клас', 'Група', 'Предмет', 'Вчитель', 'Годин на тиждень', 'За навчальним планом', 'За КТП', 'Проведено', 'Має бути проведено (план)', 'Має бути проведено (КТП)', 'Недовиконано (план)', 'Недовиконано (КТП)', 'Недовиконано', 'Контрольні: заплановано', 'Контрольні: проведено', 'Лабораторні: заплановано', 'Лабораторні: проведено', 'Практичні: заплановано', 'Практичні: проведено'],
-  en: ['Class', 'Group', 'Subject', 'Teacher', 'Hours a week', 'By the curriculum', 'In the plan', 'Held', 'Due (curriculum)', 'Due (plan)', 'Short (curriculum)', 'Short (plan)', 'Shortfall', 'Tests planned', 'Tests held', 'Labs planned', 'Labs held', 'Practicals planned', 'Practicals held'],
+  uk: ['Клас', 'Група', 'Предмет', 'Вчитель', 'Годин на тиждень', 'За навчальним планом', 'За КТП', 'Проведено', 'Проведено до дати обліку', 'Має бути проведено (навч. план)', 'Має бути проведено (КТП)', 'Недовиконано (навч. план)', 'Недовиконано (КТП)', 'Недовиконано', 'Контрольні: заплановано', 'Контрольні: проведено', 'Лабораторні: заплановано', 'Лабораторні: проведено', 'Практичні: заплановано', 'Практичні: проведено'],
+  en: ['Class', 'Group', 'Subject', 'Teacher', 'Hours a week', 'By the curriculum', 'In the plan', 'Held', 'Held by the due day', 'Due (curriculum)', 'Due (plan)', 'Short (curriculum)', 'Short (plan)', 'Shortfall', 'Tests planned', 'Tests held', 'Labs planned', 'Labs held', 'Practicals planned', 'Practicals held'],
 };
 
 function csvCell(v: string | number | null): string {
@@ -108,7 +108,7 @@ export function shortfallsCsv(s: TShortfalls, lang: 'uk' | 'en'): string {
   for (const p of s.pages) {
     const f = p.figures;
     lines.push([
-      p.className, p.groupName, p.subjectName, p.teacherName, p.hoursPerWeek, f.curriculumHours, p.hasPlan ? f.planHours : null, f.heldHours,
+      p.className, p.groupName, p.subjectName, p.teacherName, p.hoursPerWeek, f.curriculumHours, p.hasPlan ? f.planHours : null, f.heldHours, f.heldDue,
       f.dueHours, p.hasPlan ? f.duePlan : null, f.shortCurriculum, p.hasPlan ? f.shortPlan : null, f.shortfall,
       f.works.test.planned, f.works.test.held, f.works.lab.planned, f.works.lab.held, f.works.practical.planned, f.works.practical.held,
     ]);
