@@ -6,6 +6,7 @@ import { printDemoLogins } from '../server/main-print.js';
 import { expiredFromCli, makeCaFromCli, verifyFromCli } from '../server/modules/archive/cli.js';
 import { attachmentsFromCli } from '../server/modules/attachments/cli.js';
 import { controlFromCli } from '../server/modules/control/cli.js';
+import { deliveryFromCli } from '../server/modules/delivery/cli.js';
 import { consentFromCli } from '../server/modules/consent/cli.js';
 import { seedDemo } from '../server/modules/demo/index.js';
 import { tentativeFromCli } from '../server/modules/journal/cli.js';
@@ -36,6 +37,8 @@ const HELP = `Klasnyi CLI (npm run cli -- <command>)
   consent notice --school ID --file notice.txt [--dry-run]
                                    publish a school's privacy notice version (title line, text, "- " purposes)
   journal tentative --school ID    pencil (tentative) marks not confirmed yet, per page (counts only)
+  delivery report --school ID [--semester 1|2] [--csv]
+                                   curriculum delivery per page; --csv: the not-delivered list as CSV
   timetable regenerate --school ID [--from YYYY-MM-DD]
                                    bring the journals' lessons in step with the timetable and calendar
   plan import --page ID --file F [--semester 1|2] [--dry-run]
@@ -69,6 +72,7 @@ async function run(argv: string[]): Promise<number> {
       page: { type: 'string' },
       file: { type: 'string' },
       semester: { type: 'string' },
+      csv: { type: 'boolean' },
     },
   });
   const [command, sub] = positionals;
@@ -119,6 +123,10 @@ async function run(argv: string[]): Promise<number> {
     if (command === 'plan') {
       const opts = { sub, pageId: Number(values.page), file: values.file, semester: values.semester ? Number(values.semester) : undefined, dryRun: !!values['dry-run'] };
       return await planFromCli(db, opts, (line) => console.log(line));
+    }
+    if (command === 'delivery') {
+      const opts = { sub, schoolId: Number(values.school), semester: values.semester ? Number(values.semester) : undefined, csv: !!values.csv };
+      return await deliveryFromCli(db, opts, (line) => console.log(line));
     }
     if (command === 'journal') return await tentativeFromCli(db, { sub, schoolId: Number(values.school) }, (line) => console.log(line));
     if (command === 'timetable') {
