@@ -1,4 +1,3 @@
-import { attachmentUrl, type TAttachmentLink } from '../../../shared/api/attachments.js';
 import type { Client } from '../../db/tenancy.js';
 
 export interface AttachmentRow {
@@ -106,21 +105,4 @@ export async function schoolMaxMb(c: Client, schoolId: number): Promise<number |
   const r = await c.query(`SELECT settings->'attachments'->>'maxMb' AS mb FROM school WHERE id = $1`, [schoolId]);
   const mb = Number(r.rows[0]?.mb);
   return Number.isFinite(mb) && mb > 0 ? mb : null;
-}
-
-/** The files still attached to these lessons, by lesson (for the diary). */
-export async function attachmentLinks(c: Client, schoolId: number, lessonIds: number[]): Promise<Map<number, TAttachmentLink[]>> {
-  const byLesson = new Map<number, TAttachmentLink[]>();
-  if (!lessonIds.length) return byLesson;
-  const r = await c.query<TAttachmentLink & { lessonId: number }>(
-    `SELECT a.id, a.lesson_id AS "lessonId", a.file_name AS name, a.media_type AS "mediaType", a.size_bytes AS size
-     FROM lesson_attachment a WHERE a.school_id = $1 AND a.lesson_id = ANY($2::int[]) AND a.removed_at IS NULL ORDER BY a.id`,
-    [schoolId, lessonIds],
-  );
-  for (const { lessonId, ...a } of r.rows) {
-    const list = byLesson.get(lessonId) ?? [];
-    list.push({ ...a, url: attachmentUrl(schoolId, a.id) });
-    byLesson.set(lessonId, list);
-  }
-  return byLesson;
 }
