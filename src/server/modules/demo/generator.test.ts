@@ -77,6 +77,17 @@ describe('demo city generator', () => {
     expect(summary.cells).toBeGreaterThan(10_000);
   });
 
+  it('leaves some marks of the last two days in pencil, and no older ones', async () => {
+    const r = await one<{ n: number; oldest: string; absent: number }>(
+      db,
+      `SELECT count(*)::int AS n, min(l.lesson_date)::text AS oldest, count(*) FILTER (WHERE jc.absent OR jc.mark = '')::int AS absent
+       FROM journal_cell jc JOIN lesson l ON l.school_id = jc.school_id AND l.id = jc.lesson_id WHERE jc.tentative`,
+    );
+    expect(r.n).toBeGreaterThan(10);
+    expect(r.oldest >= '2025-11-18').toBe(true);
+    expect(r.absent).toBe(0);
+  });
+
   it('has no teacher in two places at once, no class with two lessons at once and no shared room', async () => {
     const teacher = await one(
       db,

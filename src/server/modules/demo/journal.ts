@@ -22,7 +22,7 @@ export interface JournalTables {
 export function journalTables(w: BulkWriter): JournalTables {
   return {
     lesson: w.table('lesson', [['school_id', 'int'], ['id', 'int'], ['page_id', 'int'], ['lesson_date', 'date'], ['period', 'smallint'], ['topic', 'text'], ['homework', 'text'], ['remote', 'bool'], ['attendance_taken', 'bool'], ['first_entry_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['updated_by', 'int']]),
-    cell: w.table('journal_cell', [['school_id', 'int'], ['lesson_id', 'int'], ['pupil_id', 'int'], ['mark', 'text'], ['absent', 'bool'], ['version', 'int'], ['updated_at', 'timestamptz'], ['updated_by', 'int']]),
+    cell: w.table('journal_cell', [['school_id', 'int'], ['lesson_id', 'int'], ['pupil_id', 'int'], ['mark', 'text'], ['absent', 'bool'], ['tentative', 'bool'], ['version', 'int'], ['updated_at', 'timestamptz'], ['updated_by', 'int']]),
     column: w.table('summary_column', [['school_id', 'int'], ['id', 'int'], ['page_id', 'int'], ['kind', 'text'], ['semester', 'smallint'], ['title', 'text'], ['after_date', 'date'], ['position', 'int']]),
     summaryMark: w.table('summary_mark', [['school_id', 'int'], ['column_id', 'int'], ['pupil_id', 'int'], ['mark', 'text'], ['updated_at', 'timestamptz'], ['updated_by', 'int']]),
     change: w.table('journal_change', [['school_id', 'int'], ['id', 'bigint'], ['at', 'timestamptz'], ['user_id', 'int'], ['page_id', 'int'], ['lesson_id', 'int'], ['pupil_id', 'int'], ['field', 'text'], ['old_value', 'text'], ['new_value', 'text'], ['reason', 'text'], ['late', 'bool'], ['reviewed_at', 'timestamptz'], ['reviewed_by', 'int']]),
@@ -170,7 +170,7 @@ function writeCells(ctx: JournalContext, st: PageState, k: number, lessonId: num
   for (const pupil of st.roster) {
     if (!onRoll(pupil, date)) continue;
     if (ctx.sick.get(pupil.id)?.has(date) || rng.chance(0.006)) {
-      ctx.tables.cell.add(ctx.schoolId, lessonId, pupil.id, '', true, 1, entryAt, page.teacherId);
+      ctx.tables.cell.add(ctx.schoolId, lessonId, pupil.id, '', true, false, 1, entryAt, page.teacherId);
       ctx.absentDays.add(`${pupil.id}|${date}`);
       ctx.stats.cells++;
       continue;
@@ -181,7 +181,9 @@ function writeCells(ctx: JournalContext, st: PageState, k: number, lessonId: num
     const mark = markOf(page.scale, score, rng);
     const corrected = page.scale !== 'verbal' && rng.chance(1 / 700);
     const at = corrected ? writeCorrection(ctx, rng, page, lessonId, pupil.id, mark, date, entryAt) : entryAt;
-    ctx.tables.cell.add(ctx.schoolId, lessonId, pupil.id, mark, false, corrected ? 2 : 1, at, page.teacherId);
+    // some marks of the last two days are still in pencil (chosen without the generator's random stream)
+    const tentative = !corrected && dayNumber(ctx.today) - dayNumber(date) <= 2 && (pupil.id + lessonId) % 5 === 0;
+    ctx.tables.cell.add(ctx.schoolId, lessonId, pupil.id, mark, false, tentative, corrected ? 2 : 1, at, page.teacherId);
     ctx.stats.cells++;
   }
 }
