@@ -39,6 +39,11 @@ export function HistoryList({ schoolId, pageId, filter, lessonOnly = false }: Hi
                 {t('journal.history.late')}
               </Badge>
             )}
+            {c.tentative && (
+              <Badge size="xs" color="gray" variant="light" title={t('timesavers.tentativeTitle')}>
+                {t('timesavers.tentative')}
+              </Badge>
+            )}
           </Group>
           <Text size="sm">
             <Text span fw={600} size="sm">
