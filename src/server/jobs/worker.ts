@@ -79,7 +79,10 @@ export async function tick(db: Database, log: Logger = consoleLogger): Promise<v
   await scheduleRecurring(db);
   for (const task of periodic) await task(db);
   while (await runOneJob(db, log)) {
-    // keep going while there is work
+    // keep going while there is work, letting waiting requests in between jobs: with the
+    // embedded database the statements run in this thread, and a chain of awaits alone never
+    // lets the event loop serve a socket
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 

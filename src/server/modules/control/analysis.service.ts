@@ -2,7 +2,6 @@ import type { TAnalysis, TGapKind, TGaps, TLateChanges, TQualityCounts, TQuality
 import type { Database } from '../../db/database.js';
 import { type Client, type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
-import { pageCountsByPeriod } from './fill.periods.js';
 import { type GapRow, gapRows, type PageCounts, type Run } from './fill.repo.js';
 import { emptyFigures, rollUp, schoolPageCounts, schoolRun, scopeOf } from './fill.service.js';
 import * as late from './late.repo.js';
@@ -76,22 +75,6 @@ export async function buildAnalysis(db: Database, schoolId: number, period: Reso
   const meta = await analysisMeta(run, schoolId);
   const [pages, quality] = await Promise.all([schoolPageCounts(run, schoolId, period, meta.settings), qualityOf(run, schoolId, period, today)]);
   return assemble(schoolId, today, period, meta, pages, quality);
-}
-
-/**
- * The analyses of several periods of one school (the weekly reports a school lacks): the same as
- * buildAnalysis for each, with the fill of all periods from one set of grouped statements
- * (fill.periods.ts); the quality flags per period.
- */
-export async function buildAnalyses(db: Database, schoolId: number, periods: ResolvedPeriod[], today: string): Promise<TAnalysis[]> {
-  if (!periods.length) return [];
-  const run = schoolRun(db, schoolId);
-  const meta = await analysisMeta(run, schoolId);
-  const { from: _f, effectiveTo: _t, ...scope } = scopeOf([schoolId], periods[0], meta.settings);
-  const byPeriod = await pageCountsByPeriod(run, scope, periods, { labels: true });
-  const out: TAnalysis[] = [];
-  for (const [i, period] of periods.entries()) out.push(assemble(schoolId, today, period, meta, byPeriod[i], await qualityOf(run, schoolId, period, today)));
-  return out;
 }
 
 /** The analysis for a period (default: the last full week). */

@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.js';
 import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
-import { buildAnalyses, buildAnalysis } from './analysis.service.js';
 import { cityFillByPeriods, cityFillBySchool } from './fill.service.js';
-import { resolvePeriod } from './period.js';
 import { DEFAULT_FILL_SETTINGS } from './settings.js';
 import { buildFixture, type Fixture, sql, TODAY } from './test-fixture.js';
 
@@ -81,16 +79,5 @@ describe(`fill of many periods in one pass (${testEngine})`, () => {
 
   it('answers nothing for no periods', async () => {
     expect(await cityFillByPeriods(db, fx.cityId, [])).toEqual([]);
-    expect(await buildAnalyses(db, fx.school.schoolId, [], TODAY)).toEqual([]);
-  });
-
-  it('gives a school the same weekly analyses as one period at a time (the backfill of weekly reports)', async () => {
-    const periods = PERIODS.slice(1).map((p) => resolvePeriod(TODAY, p));
-    const together = await buildAnalyses(db, fx.school.schoolId, periods, TODAY);
-    for (const [i, p] of periods.entries()) {
-      expect(together[i], `${p.from} – ${p.to}`).toEqual(await buildAnalysis(db, fx.school.schoolId, p, TODAY));
-    }
-    // labelled pages, teachers named: the week of 6 October has the fixture's algebra page
-    expect(together[1].byPage.map((x) => x.key.name)).toContain('7-Б Алгебра');
   });
 });

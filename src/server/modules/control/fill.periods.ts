@@ -11,7 +11,7 @@
  * - labels and rosters: once.
  */
 import { buildRosters, type DensityRow, type DueRow, densityCounts, type PageRef, summativeCounts } from './fill.compute.js';
-import { type FillScope, LABELS_SQL, type PageCounts, type Run } from './fill.repo.js';
+import type { FillScope, PageCounts, Run } from './fill.repo.js';
 import { LESSONS, PAGES } from './fill.sql.js';
 
 /** A period of the computation: from, and its end clipped to yesterday. */
@@ -123,16 +123,10 @@ function windowStart(semesters: Semester[], end: string): string {
 
 /**
  * Page counts of each period, in the order given; the scope's from/effectiveTo are ignored (the
- * periods set them). Without `labels` only the fields needed to roll up by school are filled
- * besides the counts (page labels, class, subject and teacher names are empty); with it, the
- * pages come labelled and in the order of pageCounts.
+ * periods set them). Only the fields needed to roll up by school are filled besides the counts:
+ * page labels, class, subject and teacher names are empty.
  */
-export async function pageCountsByPeriod(
-  run: Run,
-  scope: Omit<FillScope, 'from' | 'effectiveTo'>,
-  periods: CountPeriod[],
-  opts: { labels?: boolean } = {},
-): Promise<PageCounts[][]> {
+export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from' | 'effectiveTo'>, periods: CountPeriod[]): Promise<PageCounts[][]> {
   const live = periods.filter((p) => p.effectiveTo >= p.from);
   if (!live.length || !scope.schoolIds.length) return periods.map(() => []);
   const minFrom = live.map((p) => p.from).sort()[0];
@@ -161,20 +155,7 @@ export async function pageCountsByPeriod(
       await c.query('SET LOCAL jit = off');
       return (await c.query(sql, params)).rows;
     });
-  const [pageRows, lessons, [rosterData], [density], [due], labelRows] = await Promise.all([
-    query(PAGES_SQL),
-    query(LESSONS_SQL),
-    query(ROSTERS_SQL),
-    query(DENSITY_SQL),
-    query(DUE_SQL),
-    opts.labels ? query(LABELS_SQL.replace('WITH ', `WITH ${PERIODS}, `)) : Promise.resolve([]),
-  ]);
-  const labelOf = new Map(labelRows.map(({ groupId: _g, ...x }) => [`${x.schoolId}:${x.pageId}`, x]));
-  if (opts.labels) {
-    // the order of the labels (school, grade, letter, subject), as pageCounts gives it
-    const pos = new Map(labelRows.map((x, i) => [`${x.schoolId}:${x.pageId}`, i]));
-    pageRows.sort((a, b) => (pos.get(`${a.schoolId}:${a.pageId}`) ?? 0) - (pos.get(`${b.schoolId}:${b.pageId}`) ?? 0));
-  }
+  const [pageRows, lessons, [rosterData], [density], [due]] = await Promise.all([query(PAGES_SQL), query(LESSONS_SQL), query(ROSTERS_SQL), query(DENSITY_SQL), query(DUE_SQL)]);
   const rosters = buildRosters(JSON.parse(rosterData.enrollments), JSON.parse(rosterData.members));
   const densityRows = JSON.parse(density.data) as [number, number, [number, string][], [number, number][]][];
   const dueRows = JSON.parse(due.data) as [number, number, number, string, number, number[]][];
@@ -183,6 +164,17 @@ export async function pageCountsByPeriod(
     const key = `${s[0]}:${s[1]}`;
     semesters.set(key, [...(semesters.get(key) ?? []), s]);
   }
+  // a summative column's counts do not depend on the period (pupils on the page at its due day):
+  // counted once, when a period first finds it due
+  const allPages = new Map<string, PageRef>(pageRows.map((x) => [`${x.schoolId}:${x.pageId}`, x as PageRef]));
+  const dues = dueRows.map(([school, page, column, dueOn, year, marked]) => ({
+    key: `${school}:${page}`,
+    yearKey: `${school}:${year}`,
+    dueOn,
+    dueBy: addDays(dueOn, scope.timelinessDays),
+    row: [school, page, column, dueOn, marked] as DueRow,
+    counts: undefined as { summativeExpected: number; summativePresent: number } | undefined,
+  }));
   const lessonsBy = new Map<string, Omit<PageCounts, keyof PageRef>>();
   for (const { schoolId, pageId, period, ...c } of lessons) lessonsBy.set(`${period}:${schoolId}:${pageId}`, c);
 
@@ -201,13 +193,18 @@ export async function pageCountsByPeriod(
       densityOf.push([school, page, first[1], marks.filter((m) => Math.floor(m[1] / bit) % 2 === 1).map((m) => m[0])]);
     }
     const starts = new Map<string, string>();
-    const dueOf: DueRow[] = [];
-    for (const [school, page, column, dueOn, year, marked] of dueRows) {
-      const key = `${school}:${year}`;
-      if (!starts.has(key)) starts.set(key, windowStart(semesters.get(key) ?? [], end));
-      if (addDays(dueOn, scope.timelinessDays) <= end && dueOn >= starts.get(key)!) dueOf.push([school, page, column, dueOn, marked]);
+    const summative = new Map<string, { summativeExpected: number; summativePresent: number }>();
+    for (const d of dues) {
+      if (!pages.has(d.key) || d.dueBy > end) continue;
+      if (!starts.has(d.yearKey)) starts.set(d.yearKey, windowStart(semesters.get(d.yearKey) ?? [], end));
+      if (d.dueOn < starts.get(d.yearKey)!) continue;
+      d.counts ??= summativeCounts(rosters, allPages, [d.row]).get(d.key) ?? { summativeExpected: 0, summativePresent: 0 };
+      const sum = summative.get(d.key) ?? { summativeExpected: 0, summativePresent: 0 };
+      sum.summativeExpected += d.counts.summativeExpected;
+      sum.summativePresent += d.counts.summativePresent;
+      summative.set(d.key, sum);
     }
-    const parts = [densityCounts(rosters, pages, densityOf, end), summativeCounts(rosters, pages, dueOf)];
+    const parts = [densityCounts(rosters, pages, densityOf, end), summative];
     return inPeriod.flatMap((x) => {
       const key = `${x.schoolId}:${x.pageId}`;
       const c = Object.assign({}, ZERO, lessonsBy.get(`${i}:${key}`) ?? {}, ...parts.map((m) => m.get(key) ?? {}));
@@ -224,7 +221,6 @@ export async function pageCountsByPeriod(
           subjectName: '',
           teacherId: null,
           teacherName: '',
-          ...labelOf.get(key),
           ...c,
         } as PageCounts,
       ];

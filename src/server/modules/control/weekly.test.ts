@@ -5,6 +5,7 @@ import type { Database } from '../../db/database.js';
 import { withSystem } from '../../db/tenancy.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { runOneJob, scheduleRecurring, tick } from '../../jobs/worker.js';
+import { backfillWeeklyReports } from './report.service.js';
 import { type Agent, actAs, buildTestApp } from '../../test/app.js';
 import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
@@ -102,6 +103,31 @@ describe(`weekly report job (${testEngine})`, () => {
     expect((await reports()).filter((r) => r.week === '2025-W42').map((r) => r.schoolId)).toEqual([fx.school.schoolId, other.schoolId]);
     expect(await reports()).toHaveLength(14);
     expect(await outbox()).toHaveLength(7);
+  });
+});
+
+describe(`weekly reports backfill (${testEngine})`, () => {
+  it('lets the event loop turn between weeks, so requests are served meanwhile', async () => {
+    await sql(db, `DELETE FROM control_weekly_report WHERE school_id = $1 AND week IN ('2025-W37', '2025-W38', '2025-W39')`, [other.schoolId]);
+    let turns = 0;
+    const timer = setInterval(() => {
+      turns++;
+    }, 0);
+    const seen: number[] = [];
+    try {
+      const n = await backfillWeeklyReports(db, other.schoolId, '2025-W40', {
+        progress: async () => {
+          seen.push(turns);
+        },
+      });
+      expect(n).toBeGreaterThanOrEqual(3);
+      expect(seen).toHaveLength(n);
+    } finally {
+      clearInterval(timer);
+    }
+    // a timer fired between every two weeks
+    for (let i = 1; i < seen.length; i++) expect(seen[i], `after week ${i + 1}`).toBeGreaterThan(seen[i - 1]);
+    expect((await reports()).filter((r) => r.schoolId === other.schoolId && ['2025-W37', '2025-W38', '2025-W39'].includes(r.week))).toHaveLength(3);
   });
 });
 
