@@ -28,6 +28,7 @@ export function NavLinks({ context }: { context: TContext }) {
         <Item to={`/city/${context.id}`} label={t('monitoring.schools')} icon={<IconSchool />} exact />
         <Item to={`/city/${context.id}/monitoring`} label={t('navigation.monitoring')} icon={<IconSchool />} />
         <Item to={`/city/${context.id}/calendar`} label={t('navigation.cityCalendar')} icon={<IconCalendar />} />
+        <Item to={`/city/${context.id}/trust`} label={t('trust.link')} icon={<IconBook />} />
       </Stack>
     );
   const base = `/s/${context.id}`;

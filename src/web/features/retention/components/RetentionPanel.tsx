@@ -22,18 +22,20 @@ function useKindName() {
   };
 }
 
-function ExpiredTable({ files, picked, onPick }: { files: TRetentionItem[]; picked: Set<string>; onPick: (keys: string[], on: boolean) => void }) {
+function ExpiredTable({ files, picked, onPick }: { files: TRetentionItem[]; picked?: Set<string>; onPick?: (keys: string[], on: boolean) => void }) {
   const { t } = useTranslation();
   const kindName = useKindName();
-  const all = files.every((f) => picked.has(keyOf(f)));
+  const all = picked !== undefined && files.every((f) => picked.has(keyOf(f)));
   return (
     <Table.ScrollContainer minWidth={760} type="native">
       <Table verticalSpacing={4} aria-label={t('retention.tableLabel')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={36}>
-              <Checkbox aria-label={t('retention.pickAll')} checked={all} indeterminate={!all && picked.size > 0} onChange={(e) => onPick(files.map(keyOf), e.currentTarget.checked)} />
-            </Table.Th>
+            {picked && onPick && (
+              <Table.Th w={36}>
+                <Checkbox aria-label={t('retention.pickAll')} checked={all} indeterminate={!all && picked.size > 0} onChange={(e) => onPick(files.map(keyOf), e.currentTarget.checked)} />
+              </Table.Th>
+            )}
             <Table.Th>{t('retention.year')}</Table.Th>
             <Table.Th>{t('retention.class')}</Table.Th>
             <Table.Th>{t('retention.kind')}</Table.Th>
@@ -46,9 +48,11 @@ function ExpiredTable({ files, picked, onPick }: { files: TRetentionItem[]; pick
         <Table.Tbody>
           {files.map((f) => (
             <Table.Tr key={keyOf(f)}>
-              <Table.Td>
-                <Checkbox aria-label={t('retention.pick', { path: f.path })} checked={picked.has(keyOf(f))} onChange={(e) => onPick([keyOf(f)], e.currentTarget.checked)} />
-              </Table.Td>
+              {picked && onPick && (
+                <Table.Td>
+                  <Checkbox aria-label={t('retention.pick', { path: f.path })} checked={picked.has(keyOf(f))} onChange={(e) => onPick([keyOf(f)], e.currentTarget.checked)} />
+                </Table.Td>
+              )}
               <Table.Td>
                 {f.yearName}, v{f.version}
               </Table.Td>
@@ -157,7 +161,7 @@ export function RetentionPanel({ schoolId, canApprove }: { schoolId: number; can
               {canApprove ? (
                 <ApproveForm key={data.expired.map(keyOf).join(',')} schoolId={schoolId} files={data.expired} />
               ) : (
-                <ExpiredTable files={data.expired} picked={new Set()} onPick={() => undefined} />
+                <ExpiredTable files={data.expired} />
               )}
             </>
           )}
