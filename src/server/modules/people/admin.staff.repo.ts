@@ -76,7 +76,10 @@ export async function insertStaff(c: Client, schoolId: number, people: NewAccoun
       roles.push(r);
     }
   });
-  await c.query('INSERT INTO staff_role (school_id, user_id, role) SELECT $1, * FROM unnest($2::int[], $3::text[])', [schoolId, roleUsers, roles]);
+  await c.query(
+    'INSERT INTO staff_year_role (school_id, year_id, user_id, role) SELECT $1, school_current_year($1), * FROM unnest($2::int[], $3::text[])',
+    [schoolId, roleUsers, roles],
+  );
   return ids;
 }
 
