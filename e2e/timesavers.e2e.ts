@@ -82,7 +82,8 @@ async function spotOf(page: Page, t: Target): Promise<{ row: number; col: number
 
 async function openGrid(page: Page, t: Target): Promise<void> {
   await page.goto(`/s/${t.schoolId}/journal/${t.pageId}`);
-  await grid(page).waitFor();
+  // generous: a background job may hold the embedded database for a while
+  await grid(page).waitFor({ timeout: 90_000 });
   await settled(page);
 }
 
