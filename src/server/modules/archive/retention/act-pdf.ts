@@ -11,11 +11,10 @@ const KINDS: [string, string][] = [
   ['school', 'Відомості про заклад'],
 ];
 
-/** The document type of an archive file in words (its kind is e.g. `journal-pdf`). */
-export function kindInWords(kind: string): string {
+/** The document type of an archive file in words, with its format from the file's extension. */
+export function kindInWords(kind: string, path: string): string {
   const name = KINDS.find(([k]) => kind.startsWith(k))?.[1] ?? kind;
-  const format = kind.endsWith('-pdf') || kind === 'journal' ? 'PDF' : kind.endsWith('-csv') ? 'CSV' : kind === 'history' ? 'JSONL' : 'JSON';
-  return `${name} (${format})`;
+  return `${name} (${(path.split('.').pop() ?? '').toUpperCase()})`;
 }
 
 /**
@@ -68,7 +67,7 @@ export async function actPdf(x: { schoolName: string; act: TDestructionAct }): P
     String(i + 1),
     `${f.yearName}, в. ${f.version}`,
     f.classLabel ?? '—',
-    kindInWords(f.kind),
+    kindInWords(f.kind, f.path),
     f.path,
     String(f.retentionYears),
     dmy(f.retainUntil),

@@ -11,20 +11,24 @@ import { useRetention } from '../api/get-retention.js';
 
 const KINDS = ['summary-sheet', 'class-teacher', 'journal', 'remarks', 'history', 'school'] as const;
 const keyOf = (f: { archiveId: number; path: string }) => `${f.archiveId}|${f.path}`;
-const kilobytes = (bytes: number) => `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} КБ`;
+
+function useKilobytes() {
+  const { t } = useTranslation();
+  return (bytes: number) => t('retention.kilobytes', { n: formatNumber(Math.max(1, Math.round(bytes / 1024))) });
+}
 
 function useKindName() {
   const { t } = useTranslation();
-  return (kind: string) => {
+  return (kind: string, path: string) => {
     const base = KINDS.find((k) => kind.startsWith(k));
-    const format = kind.endsWith('-pdf') || kind === 'journal' ? 'PDF' : kind.endsWith('-csv') ? 'CSV' : kind === 'history' ? 'JSONL' : 'JSON';
-    return `${base ? t(`retention.kinds.${base}`) : kind} (${format})`;
+    return `${base ? t(`retention.kinds.${base}`) : kind} (${(path.split('.').pop() ?? '').toUpperCase()})`;
   };
 }
 
 function ExpiredTable({ files, picked, onPick }: { files: TRetentionItem[]; picked?: Set<string>; onPick?: (keys: string[], on: boolean) => void }) {
   const { t } = useTranslation();
   const kindName = useKindName();
+  const kilobytes = useKilobytes();
   const all = picked !== undefined && files.every((f) => picked.has(keyOf(f)));
   return (
     <Table.ScrollContainer minWidth={760} type="native">
@@ -57,7 +61,7 @@ function ExpiredTable({ files, picked, onPick }: { files: TRetentionItem[]; pick
                 {f.yearName}, v{f.version}
               </Table.Td>
               <Table.Td>{f.classLabel ?? '—'}</Table.Td>
-              <Table.Td>{kindName(f.kind)}</Table.Td>
+              <Table.Td>{kindName(f.kind, f.path)}</Table.Td>
               <Table.Td>
                 <Text size="xs" ff="monospace">
                   {f.path}
@@ -113,6 +117,7 @@ function ApproveForm({ schoolId, files }: { schoolId: number; files: TRetentionI
 
 function Acts({ schoolId, data }: { schoolId: number; data: TRetentionOverview }) {
   const { t } = useTranslation();
+  const kilobytes = useKilobytes();
   if (!data.acts.length) return <EmptyNote>{t('retention.noActs')}</EmptyNote>;
   return (
     <Stack gap="xs">
