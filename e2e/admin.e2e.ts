@@ -34,7 +34,7 @@ test('the administrator imports a class from XLSX, sees a problem in the preview
     const home = await openAdminHome(page);
 
     // a new class for the import
-    await page.getByRole('link', { name: /Класи й учні/ }).click();
+    await page.getByRole('main').getByRole('link', { name: /Класи й учні/ }).click();
     await page.getByRole('heading', { name: 'Класи й учні' }).waitFor();
     await settled(page);
     await page.getByRole('textbox', { name: 'Літера' }).fill('ю');

@@ -16,7 +16,7 @@ export const navigationUk = {
   archive: 'Архів',
   notifications: 'Повідомлення на пошту',
   myConsent: 'Згода на обробку даних',
-  cityCalendar: 'Вихідні дні міста',
+  cityCalendar: 'Вихідні дні',
   monitoring: 'Моніторинг',
 };
 
@@ -37,6 +37,6 @@ export const navigationEn: typeof navigationUk = {
   archive: 'Archive',
   notifications: 'E-mail notifications',
   myConsent: 'Consent to data processing',
-  cityCalendar: 'City days off',
+  cityCalendar: 'Days off',
   monitoring: 'Monitoring',
 };
