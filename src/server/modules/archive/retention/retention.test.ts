@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.js';
 import { withSchool, withSystem } from '../../../db/tenancy.js';
+import { enqueueJob } from '../../../jobs/queue.js';
 import { tick } from '../../../jobs/worker.js';
 import { type Agent, actAs, anonymous, buildTestApp } from '../../../test/app.js';
 import { openTestDatabase, testEngine } from '../../../test/db.js';
@@ -13,6 +14,7 @@ import * as f from '../../../test/factories.js';
 import { expiredFromCli } from '../cli.js';
 import { makeSchoolCa } from '../signing/ca.js';
 import { folderSource, verifyArchive } from '../verify.js';
+import { RETENTION_JOB } from './retention.routes.js';
 import { notifyExpired } from './retention.service.js';
 
 const silent = { error: () => undefined, info: () => undefined };
@@ -132,6 +134,11 @@ describe(`retention clean-up of the archive (${testEngine})`, () => {
     expect(await notifyExpired(db, '2032-01-12')).toEqual({ schools: 1, emails: 0 });
     const mail = await sql(`SELECT to_address AS "to", subject, text_body AS text FROM outbox_email WHERE dedupe_key LIKE 'archive-retention:%'`);
     expect(mail).toEqual([{ to: 'head@school3.example', subject: `Архів: строк зберігання минув (${journalFiles().length})`, text: expect.stringContaining('затвердите акт') }]);
+    // the recurring job of this week ran at the first tick (nothing had expired); next week's sends the notice and deletes nothing
+    expect((await sql(`SELECT result FROM job WHERE kind = $1 AND status = 'done'`, [RETENTION_JOB])).map((r) => r.result)).toEqual([{ schools: 0, emails: 0 }]);
+    await withSystem(db, (c) => enqueueJob(c, { kind: RETENTION_JOB, payload: { week: '2032-01-19' } }));
+    await tick(db, silent);
+    expect((await sql(`SELECT count(*)::int AS n FROM outbox_email WHERE dedupe_key LIKE 'archive-retention:%'`))[0].n).toBe(2);
     for (const x of journalFiles()) expect(existsSync(join(root, x.path))).toBe(true);
 
     const lines: string[] = [];
