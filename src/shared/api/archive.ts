@@ -105,6 +105,8 @@ export const ZStructureResult = z.object({
   members: z.number(),
   curriculumRows: z.number(),
   timetableEntries: z.number(),
+  /** entries not copied: their teacher already teaches at that slot in the next year */
+  timetableSkipped: z.number(),
   lessons: z.number(),
 });
 export type TStructureResult = z.infer<typeof ZStructureResult>;

@@ -127,16 +127,35 @@ export async function insertPages(c: Client, schoolId: number, yearId: number, r
 
 /**
  * Copies the timetable entries in force on `day` from old pages to new ones, valid from the
- * new year's first day with no end. Returns how many entries were written.
+ * new year's first day with no end. An entry whose teacher already teaches at that slot in the
+ * new year (a page made there by hand) is not copied. Returns how many were copied and skipped.
  */
-export async function copyTimetable(c: Client, schoolId: number, day: string, validFrom: string, map: { from: number; to: number }[]): Promise<number> {
-  if (!map.length) return 0;
+export async function copyTimetable(
+  c: Client,
+  schoolId: number,
+  x: { day: string; validFrom: string; toYearId: number },
+  map: { from: number; to: number }[],
+): Promise<{ copied: number; skipped: number }> {
+  if (!map.length) return { copied: 0, skipped: 0 };
   const r = await c.query(
-    `INSERT INTO timetable_entry (school_id, page_id, weekday, period, room, week_parity, valid_from)
-     SELECT te.school_id, m.new_page, te.weekday, te.period, te.room, te.week_parity, $3::date
-     FROM timetable_entry te JOIN unnest($4::int[], $5::int[]) AS m(old_page, new_page) ON te.page_id = m.old_page
-     WHERE te.school_id = $1 AND te.valid_from <= $2 AND (te.valid_to IS NULL OR te.valid_to >= $2)`,
-    [schoolId, day, validFrom, map.map((x) => x.from), map.map((x) => x.to)],
+    `WITH wanted AS (
+       SELECT m.new_page, te.weekday, te.period, te.room, te.week_parity, np.teacher_id
+       FROM timetable_entry te JOIN unnest($4::int[], $5::int[]) AS m(old_page, new_page) ON te.page_id = m.old_page
+       JOIN journal_page np ON np.school_id = te.school_id AND np.id = m.new_page
+       WHERE te.school_id = $1 AND te.valid_from <= $2 AND (te.valid_to IS NULL OR te.valid_to >= $2)
+     ), free AS (
+       SELECT w.* FROM wanted w
+       WHERE w.teacher_id IS NULL OR NOT EXISTS (
+         SELECT 1 FROM timetable_entry e JOIN journal_page ep ON ep.school_id = e.school_id AND ep.id = e.page_id
+         WHERE e.school_id = $1 AND ep.year_id = $6 AND ep.teacher_id = w.teacher_id AND e.weekday = w.weekday AND e.period = w.period
+           AND (e.week_parity IS NULL OR w.week_parity IS NULL OR e.week_parity = w.week_parity)
+           AND (e.valid_to IS NULL OR e.valid_to >= $3))
+     ), ins AS (
+       INSERT INTO timetable_entry (school_id, page_id, weekday, period, room, week_parity, valid_from)
+       SELECT $1, new_page, weekday, period, room, week_parity, $3::date FROM free RETURNING 1
+     )
+     SELECT (SELECT count(*)::int FROM ins) AS copied, (SELECT count(*)::int FROM wanted) - (SELECT count(*)::int FROM ins) AS skipped`,
+    [schoolId, x.day, x.validFrom, map.map((m) => m.from), map.map((m) => m.to), x.toYearId],
   );
-  return r.rowCount ?? 0;
+  return r.rows[0];
 }

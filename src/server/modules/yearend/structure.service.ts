@@ -138,14 +138,23 @@ export async function copyStructure(
   });
   const pageIds = await repo.insertPages(c, x.schoolId, x.toYear.id, rows);
 
-  let timetableEntries = 0;
+  let timetable = { copied: 0, skipped: 0 };
   let lessons = 0;
   if (x.timetable && pages.length) {
     const map = pages.map((p, i) => ({ from: p.pageId, to: pageIds.get(`${rows[i].classId}|${rows[i].subjectId}|${rows[i].groupId ?? 0}`)! }));
-    timetableEntries = await repo.copyTimetable(c, x.schoolId, x.day, x.toYear.startsOn, map);
-    if (timetableEntries) {
+    timetable = await repo.copyTimetable(c, x.schoolId, { day: x.day, validFrom: x.toYear.startsOn, toYearId: x.toYear.id }, map);
+    if (timetable.copied) {
       lessons = (await reconcileLessons(c, x.schoolId, { yearId: x.toYear.id, pageIds: map.map((m) => m.to), from: x.toYear.startsOn })).added;
     }
   }
-  return { classes: moving.length, pages: pageIds.size, groups: groupIds.size, members: memberCount, curriculumRows, timetableEntries, lessons };
+  return {
+    classes: moving.length,
+    pages: pageIds.size,
+    groups: groupIds.size,
+    members: memberCount,
+    curriculumRows,
+    timetableEntries: timetable.copied,
+    timetableSkipped: timetable.skipped,
+    lessons,
+  };
 }

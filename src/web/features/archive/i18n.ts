@@ -21,7 +21,7 @@ export const yearStructureUk = {
   curriculumRows: 'Рядків навчального плану до перенесення: {{count}}.',
   none: 'Немає класів, які переводяться.',
   resultLine:
-    'Перенесено: класів {{classes}}, сторінок {{pages}}, груп {{groups}} (учнів у групах: {{members}}), рядків плану {{curriculumRows}}, записів розкладу {{timetableEntries}}, уроків {{lessons}}.',
+    'Перенесено: класів {{classes}}, сторінок {{pages}}, груп {{groups}} (учнів у групах: {{members}}), рядків плану {{curriculumRows}}, записів розкладу {{timetableEntries}} (не перенесено через зайнятість учителя: {{timetableSkipped}}), уроків {{lessons}}.',
   scaleName: { verbal: 'вербальна', levels: 'рівні П/С/Д/В', points12: '1–12' },
 };
 
@@ -47,6 +47,6 @@ export const yearStructureEn: typeof yearStructureUk = {
   curriculumRows: 'Curriculum rows to copy: {{count}}.',
   none: 'No class moves up.',
   resultLine:
-    'Copied: {{classes}} classes, {{pages}} pages, {{groups}} groups ({{members}} pupils in groups), {{curriculumRows}} curriculum rows, {{timetableEntries}} timetable entries, {{lessons}} lessons.',
+    'Copied: {{classes}} classes, {{pages}} pages, {{groups}} groups ({{members}} pupils in groups), {{curriculumRows}} curriculum rows, {{timetableEntries}} timetable entries ({{timetableSkipped}} not copied: the teacher is busy then), {{lessons}} lessons.',
   scaleName: { verbal: 'verbal', levels: 'levels P/S/D/V', points12: '1–12' },
 };
