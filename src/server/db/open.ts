@@ -3,7 +3,7 @@ import { type Database, openPglite, openPostgres } from './database.js';
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR. */
 export async function openConfiguredDatabase(config: TConfig): Promise<Database> {
-  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
+  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   return openPglite({ dataDir: config.DATA_DIR });
 }
 
