@@ -62,7 +62,8 @@ export async function buildArchive(db: Database, ctx: TenantContext, archiveId: 
   const header = { format: ARCHIVE_FORMAT, school: info.school, year: info.year };
 
   const record = async (f: Written) => {
-    const years = f.kind.startsWith('summary-sheet') ? opts.retention.summaryYears : opts.retention.journalYears;
+    // the school's data (classes, calendar) is needed to read the summary sheets, so it is kept as long
+    const years = f.kind.startsWith('summary-sheet') || f.kind === 'school' ? opts.retention.summaryYears : opts.retention.journalYears;
     const row = { ...f, retentionYears: years, retainUntil: retainUntil(info.year.endsOn, years) };
     await q((c) => repo.recordFile(c, ctx.schoolId, archiveId, row));
     recorded.set(f.path, row);
