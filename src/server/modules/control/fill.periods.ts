@@ -10,7 +10,7 @@
  * - summative columns: read once with their marks, the due ones picked per period in memory;
  * - labels and rosters: once.
  */
-import { buildRosters, type DensityRow, type DueRow, densityCounts, type PageRef, summativeCounts } from './fill.compute.js';
+import { buildRosters, type DueRow, type PageRef, pupilsOnPage, summativeCounts } from './fill.compute.js';
 import type { FillScope, PageCounts, Run } from './fill.repo.js';
 import { LESSONS, PAGES } from './fill.sql.js';
 
@@ -23,21 +23,26 @@ export interface CountPeriod {
 /** A marked cell, as in the single-period density (fill.repo.ts): a confirmed mark. */
 const MARKED = `jc.mark <> '' AND NOT jc.tentative`;
 
-/** $12 periods' starts, $13 their ends, $14 the distinct ends sorted, $15 the earliest end. */
-const PERIODS = `pargs AS (SELECT $12::date[], $13::date[], $14::date[], $15::date)`;
+/**
+ * $12 the boundaries of the segments the periods cut the time into (every start and every day
+ * after an end, sorted), $13 the distinct ends sorted, $14 the earliest end.
+ */
+const PERIODS = `pargs AS (SELECT $12::date[], $13::date[], $14::date)`;
 
 const PAGES_SQL = `WITH ${PAGES}, ${PERIODS}
   SELECT pg.school_id AS "schoolId", pg.id AS "pageId", pg.class_id AS "classId", pg.group_id AS "groupId", pg.year_id AS "yearId",
          y.starts_on::text AS "yearFrom", y.ends_on::text AS "yearTo"
   FROM pg JOIN school_year y ON y.school_id = pg.school_id AND y.id = pg.year_id`;
 
+/** Lesson counts per page and segment (a lesson is in one segment; a period adds up its segments). */
 const LESSONS_SQL = `WITH ${PAGES}, ${LESSONS}, ${PERIODS}
-  SELECT pl.school_id AS "schoolId", pl.page_id AS "pageId", (b.i - 1)::int AS period, count(*)::int AS planned, count(*) FILTER (WHERE held)::int AS held,
+  SELECT pl.school_id AS "schoolId", pl.page_id AS "pageId", width_bucket(pl.lesson_date, $12::date[]) AS segment,
+         count(*)::int AS planned, count(*) FILTER (WHERE held)::int AS held,
          count(*) FILTER (WHERE has_topic)::int AS "withTopic", count(*) FILTER (WHERE hw_expected)::int AS "homeworkExpected",
          count(*) FILTER (WHERE hw_expected AND has_hw)::int AS "withHomework", count(*) FILTER (WHERE att)::int AS "withAttendance",
          count(*) FILTER (WHERE on_time)::int AS "onTime"
-  FROM pl JOIN unnest($12::date[], $13::date[]) WITH ORDINALITY b(f, t, i) ON pl.lesson_date BETWEEN b.f AND b.t
-  GROUP BY pl.school_id, pl.page_id, b.i`;
+  FROM pl
+  GROUP BY pl.school_id, pl.page_id, width_bucket(pl.lesson_date, $12::date[])`;
 
 const ROSTERS_SQL = `WITH ${PAGES}, ${PERIODS}
   SELECT (SELECT COALESCE(json_agg(json_build_array(e.school_id, e.class_id, e.pupil_id, e.from_date, e.to_date)), '[]')
@@ -58,15 +63,15 @@ FROM pg
 CROSS JOIN LATERAL (
   SELECT min(x.lesson_date) AS d0 FROM (
     SELECT l0.lesson_date FROM lesson l0
-    WHERE l0.school_id = pg.school_id AND l0.page_id = pg.id AND NOT l0.cancelled AND l0.lesson_date <= $15::date
+    WHERE l0.school_id = pg.school_id AND l0.page_id = pg.id AND NOT l0.cancelled AND l0.lesson_date <= $14::date
     ORDER BY l0.lesson_date DESC, l0.period DESC, l0.id DESC LIMIT $5::int) x
 ) s
 -- page by page, so every step is small: its lessons, their windows, its marked cells by primary key
 CROSS JOIN LATERAL (
   WITH lr AS (
-    SELECT l.id AS lesson_id, l.lesson_date, width_bucket(l.lesson_date - 1, $14::date[]) AS slot,
-           lead(width_bucket(l.lesson_date - 1, $14::date[]), $5::int - 1) OVER w AS slot_last,
-           COALESCE(lead(width_bucket(l.lesson_date - 1, $14::date[]), $5::int) OVER w, cardinality($14::date[])) AS slot_next
+    SELECT l.id AS lesson_id, l.lesson_date, width_bucket(l.lesson_date - 1, $13::date[]) AS slot,
+           lead(width_bucket(l.lesson_date - 1, $13::date[]), $5::int - 1) OVER w AS slot_last,
+           COALESCE(lead(width_bucket(l.lesson_date - 1, $13::date[]), $5::int) OVER w, cardinality($13::date[])) AS slot_next
     FROM lesson l
     WHERE l.school_id = pg.school_id AND l.page_id = pg.id AND NOT l.cancelled AND l.lesson_date <= $3::date
       AND l.lesson_date >= COALESCE(s.d0, '-infinity'::date)
@@ -103,12 +108,10 @@ SELECT (SELECT COALESCE(json_agg(json_build_array(c.school_id, c.page_id, c.colu
           AND c.due_on >= COALESCE((
             SELECT max(s.ends_on) FROM semester s
             WHERE s.school_id = c.school_id AND s.year_id = c.year_id
-              AND s.starts_on < (SELECT max(s2.starts_on) FROM semester s2 WHERE s2.school_id = c.school_id AND s2.year_id = c.year_id AND s2.starts_on <= $15::date)
+              AND s.starts_on < (SELECT max(s2.starts_on) FROM semester s2 WHERE s2.school_id = c.school_id AND s2.year_id = c.year_id AND s2.starts_on <= $14::date)
           ), '-infinity'::date))::text AS data,
        (SELECT COALESCE(json_agg(json_build_array(s.school_id, s.year_id, s.starts_on, s.ends_on)), '[]')
         FROM semester s WHERE s.school_id = ANY($1::int[]))::text AS semesters`;
-
-const ZERO = { planned: 0, held: 0, withTopic: 0, homeworkExpected: 0, withHomework: 0, withAttendance: 0, onTime: 0, pupils: 0, pupilsWithoutRecentMark: 0, summativeExpected: 0, summativePresent: 0 };
 
 type Semester = [number, number, string, string];
 
@@ -132,6 +135,9 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
   const minFrom = live.map((p) => p.from).sort()[0];
   const ends = [...new Set(live.map((p) => p.effectiveTo))].sort();
   const maxEnd = ends.at(-1)!;
+  // segments: [b(k), b(k+1)) between consecutive boundaries; a period [from, to] is the segments
+  // from the boundary of its start to the one of the day after its end
+  const bounds = [...new Set(live.flatMap((p) => [p.from, addDays(p.effectiveTo, 1)]))].sort();
   const params = [
     scope.schoolIds,
     minFrom,
@@ -144,8 +150,7 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
     null,
     null,
     scope.homeworkFreeSubjects.map((x) => x.toLowerCase()),
-    periods.map((p) => p.from),
-    periods.map((p) => p.effectiveTo),
+    bounds,
     ends,
     ends[0],
   ];
@@ -157,7 +162,12 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
     });
   const [pageRows, lessons, [rosterData], [density], [due]] = await Promise.all([query(PAGES_SQL), query(LESSONS_SQL), query(ROSTERS_SQL), query(DENSITY_SQL), query(DUE_SQL)]);
   const rosters = buildRosters(JSON.parse(rosterData.enrollments), JSON.parse(rosterData.members));
-  const densityRows = JSON.parse(density.data) as [number, number, [number, string][], [number, number][]][];
+  // per page: the first day of the window of each end (by its 1-based index), each marked pupil's bits
+  const densityPages = (JSON.parse(density.data) as [number, number, [number, string][], [number, number][]][]).map(([school, page, firsts, marks]) => ({
+    key: `${school}:${page}`,
+    firsts: new Map(firsts),
+    bits: new Map(marks),
+  }));
   const dueRows = JSON.parse(due.data) as [number, number, number, string, number, number[]][];
   const semesters = new Map<string, Semester[]>();
   for (const s of JSON.parse(due.semesters) as Semester[]) {
@@ -175,22 +185,36 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
     row: [school, page, column, dueOn, marked] as DueRow,
     counts: undefined as { summativeExpected: number; summativePresent: number } | undefined,
   }));
-  const lessonsBy = new Map<string, Omit<PageCounts, keyof PageRef>>();
-  for (const { schoolId, pageId, period, ...c } of lessons) lessonsBy.set(`${period}:${schoolId}:${pageId}`, c);
+  type LessonCounts = Pick<PageCounts, 'planned' | 'held' | 'withTopic' | 'homeworkExpected' | 'withHomework' | 'withAttendance' | 'onTime'>;
+  const lessonsBy = new Map<string, (LessonCounts | undefined)[]>();
+  for (const { schoolId, pageId, segment, ...c } of lessons) {
+    const key = `${schoolId}:${pageId}`;
+    const segments = lessonsBy.get(key) ?? [];
+    segments[segment] = c;
+    lessonsBy.set(key, segments);
+  }
 
-  return periods.map((p, i) => {
+  return periods.map((p) => {
     if (p.effectiveTo < p.from) return [];
     const end = p.effectiveTo;
     const j = ends.indexOf(end) + 1;
+    // width_bucket numbers a day by the boundaries up to it: segment k starts at bounds[k - 1]
+    const firstSegment = bounds.indexOf(p.from) + 1;
+    const lastSegment = bounds.indexOf(addDays(end, 1));
     const bit = 2 ** (j - 1);
     // the pages of the school years that overlap this period, as PAGES selects them
     const inPeriod = pageRows.filter((x) => x.yearFrom <= end && x.yearTo >= p.from);
     const pages = new Map<string, PageRef>(inPeriod.map((x) => [`${x.schoolId}:${x.pageId}`, x as PageRef]));
-    const densityOf: DensityRow[] = [];
-    for (const [school, page, firsts, marks] of densityRows) {
-      const first = firsts.find((f) => f[0] === j);
-      if (!first) continue;
-      densityOf.push([school, page, first[1], marks.filter((m) => Math.floor(m[1] / bit) % 2 === 1).map((m) => m[0])]);
+    // as densityCounts (fill.compute.ts), reading each pupil's bit of this end
+    const density = new Map<string, { pupils: number; pupilsWithoutRecentMark: number }>();
+    for (const d of densityPages) {
+      const first = d.firsts.get(j);
+      const page = pages.get(d.key);
+      if (first === undefined || !page) continue;
+      let without = 0;
+      const roster = pupilsOnPage(rosters, page, first, end);
+      for (const pupil of roster) if (Math.floor((d.bits.get(pupil) ?? 0) / bit) % 2 === 0) without++;
+      density.set(d.key, { pupils: roster.size, pupilsWithoutRecentMark: without });
     }
     const starts = new Map<string, string>();
     const summative = new Map<string, { summativeExpected: number; summativePresent: number }>();
@@ -204,27 +228,55 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
       sum.summativePresent += d.counts.summativePresent;
       summative.set(d.key, sum);
     }
-    const parts = [densityCounts(rosters, pages, densityOf, end), summative];
-    return inPeriod.flatMap((x) => {
+    const out: PageCounts[] = [];
+    for (const x of inPeriod) {
       const key = `${x.schoolId}:${x.pageId}`;
-      const c = Object.assign({}, ZERO, lessonsBy.get(`${i}:${key}`) ?? {}, ...parts.map((m) => m.get(key) ?? {}));
-      if (!(c.planned > 0 || c.pupils > 0 || c.summativeExpected > 0)) return [];
-      return [
-        {
-          schoolId: x.schoolId,
-          pageId: x.pageId,
-          pageLabel: '',
-          classId: x.classId,
-          classLabel: '',
-          grade: 0,
-          subjectId: 0,
-          subjectName: '',
-          teacherId: null,
-          teacherName: '',
-          ...c,
-        } as PageCounts,
-      ];
-    });
+      let l: LessonCounts | undefined;
+      const segments = lessonsBy.get(key);
+      for (let k = firstSegment; segments && k <= lastSegment; k++) {
+        const c = segments[k];
+        if (!c) continue;
+        l ??= { planned: 0, held: 0, withTopic: 0, homeworkExpected: 0, withHomework: 0, withAttendance: 0, onTime: 0 };
+        l.planned += c.planned;
+        l.held += c.held;
+        l.withTopic += c.withTopic;
+        l.homeworkExpected += c.homeworkExpected;
+        l.withHomework += c.withHomework;
+        l.withAttendance += c.withAttendance;
+        l.onTime += c.onTime;
+      }
+      const d = density.get(key);
+      const su = summative.get(key);
+      const planned = l?.planned ?? 0;
+      const pupils = d?.pupils ?? 0;
+      const summativeExpected = su?.summativeExpected ?? 0;
+      if (!(planned > 0 || pupils > 0 || summativeExpected > 0)) continue;
+      // one object of a fixed shape per page (140,000 of them for a city's quarter and weeks)
+      out.push({
+        schoolId: x.schoolId,
+        pageId: x.pageId,
+        pageLabel: '',
+        classId: x.classId,
+        classLabel: '',
+        grade: 0,
+        subjectId: 0,
+        subjectName: '',
+        teacherId: null,
+        teacherName: '',
+        planned,
+        held: l?.held ?? 0,
+        withTopic: l?.withTopic ?? 0,
+        homeworkExpected: l?.homeworkExpected ?? 0,
+        withHomework: l?.withHomework ?? 0,
+        withAttendance: l?.withAttendance ?? 0,
+        onTime: l?.onTime ?? 0,
+        pupils,
+        pupilsWithoutRecentMark: d?.pupilsWithoutRecentMark ?? 0,
+        summativeExpected,
+        summativePresent: su?.summativePresent ?? 0,
+      });
+    }
+    return out;
   });
 }
 
