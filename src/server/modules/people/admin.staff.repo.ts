@@ -8,7 +8,8 @@ const STAFF_SELECT = `
                    WHERE sr.school_id = st.school_id AND sr.user_id = st.user_id), ARRAY[]::text[]) AS roles,
          COALESCE((SELECT json_agg(json_build_object('id', k.id, 'label', k.grade || '-' || k.letter) ORDER BY k.grade, k.letter)
                    FROM school_class k JOIN school_year y ON y.school_id = k.school_id AND y.id = k.year_id AND y.status = 'open'
-                   WHERE k.school_id = st.school_id AND k.class_teacher_id = st.user_id), '[]') AS classes,
+                   WHERE k.school_id = st.school_id AND k.class_teacher_id = st.user_id
+                     AND k.year_id = school_current_year(k.school_id)), '[]') AS classes,
          u.must_change_password AS "mustChangePassword"
   FROM staff st JOIN app_user u ON u.id = st.user_id`;
 

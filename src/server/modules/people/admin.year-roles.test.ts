@@ -74,6 +74,9 @@ describe(`roles per school year (${testEngine})`, () => {
     expect(m.classIds).toEqual([]);
     const res = await as.mentor.get(`/api/schools/${school.schoolId}/classes/${nextClassId}/consent`);
     expect(res.statusCode).toBe(403);
+    // the staff list shows the classes led this year only
+    const listed = (await as.admin.get(url)).json().staff.find((s: { userId: number }) => s.userId === ids.mentor);
+    expect(listed.classes).toEqual([]);
   });
 
   it('next year’s roles are set for that year only: this year’s principal does not change', async () => {
