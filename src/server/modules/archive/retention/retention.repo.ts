@@ -67,6 +67,22 @@ export async function markDestroyed(c: Client, schoolId: number, actId: number, 
   return r.rowCount ?? 0;
 }
 
+/** Files an approved act destroyed (their retention over), with their archive's folder: what must be gone from the storage. */
+export async function destroyedFiles(c: Client, schoolId: number, today: string) {
+  const r = await c.query(
+    `SELECT a.dir, f.path, f.sha256, d.number AS act, d.approved_on::text AS "approvedOn"
+     FROM archive_file f JOIN archive a ON a.school_id = f.school_id AND a.id = f.archive_id
+     JOIN archive_destruction_act d ON d.school_id = f.school_id AND d.id = f.destroyed_act_id
+     WHERE f.school_id = $1 AND f.retain_until < $2`,
+    [schoolId, today],
+  );
+  return r.rows as { dir: string; path: string; sha256: string; act: number; approvedOn: string }[];
+}
+
+export async function schoolName(c: Client, schoolId: number): Promise<string> {
+  return (await c.query('SELECT name FROM school WHERE id = $1', [schoolId])).rows[0].name;
+}
+
 export async function setActPdf(c: Client, schoolId: number, actId: number, path: string, sha256: string): Promise<void> {
   await c.query('UPDATE archive_destruction_act SET pdf_path = $3, pdf_sha256 = $4 WHERE school_id = $1 AND id = $2', [schoolId, actId, path, sha256]);
 }

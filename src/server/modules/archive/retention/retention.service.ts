@@ -57,17 +57,7 @@ function recordDestroyed(root: string, entries: { path: string; sha256: string; 
  * still there (the files of the act just approved, and any left by an interrupted deletion).
  */
 async function purgeDestroyed(db: Database, ctx: TenantContext, cfg: RetentionConfig): Promise<number> {
-  const rows = await withSchool(db, ctx, async (c) =>
-    (
-      await c.query(
-        `SELECT a.dir, f.path, f.sha256, d.number AS act, d.approved_on::text AS "approvedOn"
-         FROM archive_file f JOIN archive a ON a.school_id = f.school_id AND a.id = f.archive_id
-         JOIN archive_destruction_act d ON d.school_id = f.school_id AND d.id = f.destroyed_act_id
-         WHERE f.school_id = $1 AND f.retain_until < $2`,
-        [ctx.schoolId, todayOf(db)],
-      )
-    ).rows as { dir: string; path: string; sha256: string; act: number; approvedOn: string }[],
-  );
+  const rows = await withSchool(db, ctx, (c) => repo.destroyedFiles(c, ctx.schoolId, todayOf(db)));
   let deleted = 0;
   const byDir = new Map<string, typeof rows>();
   for (const r of rows) byDir.set(r.dir, [...(byDir.get(r.dir) ?? []), r]);
@@ -87,8 +77,7 @@ async function purgeDestroyed(db: Database, ctx: TenantContext, cfg: RetentionCo
 
 async function writeActPdf(c: Client, ctx: TenantContext, cfg: RetentionConfig, actId: number): Promise<TDestructionAct> {
   const act = publicAct((await repo.acts(c, ctx.schoolId, actId))[0]);
-  const school = (await c.query('SELECT name FROM school WHERE id = $1', [ctx.schoolId])).rows[0].name as string;
-  const pdf = await actPdf({ schoolName: school, act });
+  const pdf = await actPdf({ schoolName: await repo.schoolName(c, ctx.schoolId), act });
   const rel = `${ctx.schoolId}/acts/act-${act.number}.pdf`;
   const path = inside(cfg.archiveDir, rel);
   mkdirSync(dirname(path), { recursive: true });
