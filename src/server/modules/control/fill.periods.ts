@@ -175,14 +175,13 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
     ...halves.map((ids) => query(DENSITY_SQL, ids)),
   ]);
   const rosters = buildRosters(JSON.parse(rosterData.enrollments), JSON.parse(rosterData.members));
+  // every page by its position in pageRows: arrays, not maps of string keys, in the loops below
+  const refs = pageRows as (PageRef & { yearFrom: string; yearTo: string })[];
+  const indexOf = new Map<string, number>(refs.map((x, n) => [`${x.schoolId}:${x.pageId}`, n]));
   // per page: the first day of the window of each end (by its 1-based index), each marked pupil's bits
-  const densityRows = densityParts.flatMap(([part]) => JSON.parse(part.data) as [number, number, [number, string][], [number, number][]][]);
-  const densityPages = densityRows.map(([school, page, firsts, marks]) => ({
-    key: `${school}:${page}`,
-    firsts: new Map(firsts),
-    bits: new Map(marks),
-  }));
-  const dueRows = JSON.parse(due.data) as [number, number, number, string, number, number[]][];
+  const densityPages = densityParts
+    .flatMap(([part]) => JSON.parse(part.data) as [number, number, [number, string][], [number, number][]][])
+    .map(([school, page, firsts, marks]) => ({ n: indexOf.get(`${school}:${page}`) ?? -1, firsts: new Map(firsts), bits: new Map(marks) }));
   const semesters = new Map<string, Semester[]>();
   for (const s of JSON.parse(due.semesters) as Semester[]) {
     const key = `${s[0]}:${s[1]}`;
@@ -190,8 +189,9 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
   }
   // a summative column's counts do not depend on the period (pupils on the page at its due day):
   // counted once, when a period first finds it due
-  const allPages = new Map<string, PageRef>(pageRows.map((x) => [`${x.schoolId}:${x.pageId}`, x as PageRef]));
-  const dues = dueRows.map(([school, page, column, dueOn, year, marked]) => ({
+  const allPages = new Map<string, PageRef>(refs.map((x) => [`${x.schoolId}:${x.pageId}`, x]));
+  const dues = (JSON.parse(due.data) as [number, number, number, string, number, number[]][]).map(([school, page, column, dueOn, year, marked]) => ({
+    n: indexOf.get(`${school}:${page}`) ?? -1,
     key: `${school}:${page}`,
     yearKey: `${school}:${year}`,
     dueOn,
@@ -200,12 +200,10 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
     counts: undefined as { summativeExpected: number; summativePresent: number } | undefined,
   }));
   type LessonCounts = Pick<PageCounts, 'planned' | 'held' | 'withTopic' | 'homeworkExpected' | 'withHomework' | 'withAttendance' | 'onTime'>;
-  const lessonsBy = new Map<string, (LessonCounts | undefined)[]>();
+  const lessonsBy: (LessonCounts | undefined)[][] = refs.map(() => []);
   for (const { schoolId, pageId, segment, ...c } of lessons) {
-    const key = `${schoolId}:${pageId}`;
-    const segments = lessonsBy.get(key) ?? [];
-    segments[segment] = c;
-    lessonsBy.set(key, segments);
+    const n = indexOf.get(`${schoolId}:${pageId}`);
+    if (n !== undefined) lessonsBy[n][segment] = c;
   }
 
   return periods.map((p) => {
@@ -217,40 +215,38 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
     const lastSegment = bounds.indexOf(addDays(end, 1));
     const bit = 2 ** (j - 1);
     // the pages of the school years that overlap this period, as PAGES selects them
-    const inPeriod = pageRows.filter((x) => x.yearFrom <= end && x.yearTo >= p.from);
-    const pages = new Map<string, PageRef>(inPeriod.map((x) => [`${x.schoolId}:${x.pageId}`, x as PageRef]));
+    const inPeriod = refs.map((x) => x.yearFrom <= end && x.yearTo >= p.from);
     // as densityCounts (fill.compute.ts), reading each pupil's bit of this end
-    const density = new Map<string, { pupils: number; pupilsWithoutRecentMark: number }>();
+    const pupils = new Int32Array(refs.length);
+    const without = new Int32Array(refs.length);
     for (const d of densityPages) {
       const first = d.firsts.get(j);
-      const page = pages.get(d.key);
-      if (first === undefined || !page) continue;
-      let without = 0;
-      const roster = pupilsOnPage(rosters, page, first, end);
-      for (const pupil of roster) if (Math.floor((d.bits.get(pupil) ?? 0) / bit) % 2 === 0) without++;
-      density.set(d.key, { pupils: roster.size, pupilsWithoutRecentMark: without });
+      if (first === undefined || d.n < 0 || !inPeriod[d.n]) continue;
+      const roster = pupilsOnPage(rosters, refs[d.n], first, end);
+      let w = 0;
+      for (const pupil of roster) if (Math.floor((d.bits.get(pupil) ?? 0) / bit) % 2 === 0) w++;
+      pupils[d.n] = roster.size;
+      without[d.n] = w;
     }
     const starts = new Map<string, string>();
-    const summative = new Map<string, { summativeExpected: number; summativePresent: number }>();
+    const sumExpected = new Int32Array(refs.length);
+    const sumPresent = new Int32Array(refs.length);
     for (const d of dues) {
-      if (!pages.has(d.key) || d.dueBy > end) continue;
+      if (d.n < 0 || !inPeriod[d.n] || d.dueBy > end) continue;
       if (!starts.has(d.yearKey)) starts.set(d.yearKey, windowStart(semesters.get(d.yearKey) ?? [], end));
       if (d.dueOn < starts.get(d.yearKey)!) continue;
       d.counts ??= summativeCounts(rosters, allPages, [d.row]).get(d.key) ?? { summativeExpected: 0, summativePresent: 0 };
-      const sum = summative.get(d.key) ?? { summativeExpected: 0, summativePresent: 0 };
-      sum.summativeExpected += d.counts.summativeExpected;
-      sum.summativePresent += d.counts.summativePresent;
-      summative.set(d.key, sum);
+      sumExpected[d.n] += d.counts.summativeExpected;
+      sumPresent[d.n] += d.counts.summativePresent;
     }
     const out: PageCounts[] = [];
-    for (const x of inPeriod) {
-      const key = `${x.schoolId}:${x.pageId}`;
-      let l: LessonCounts | undefined;
-      const segments = lessonsBy.get(key);
-      for (let k = firstSegment; segments && k <= lastSegment; k++) {
+    for (let n = 0; n < refs.length; n++) {
+      if (!inPeriod[n]) continue;
+      const l: LessonCounts = { planned: 0, held: 0, withTopic: 0, homeworkExpected: 0, withHomework: 0, withAttendance: 0, onTime: 0 };
+      const segments = lessonsBy[n];
+      for (let k = firstSegment; k <= lastSegment; k++) {
         const c = segments[k];
         if (!c) continue;
-        l ??= { planned: 0, held: 0, withTopic: 0, homeworkExpected: 0, withHomework: 0, withAttendance: 0, onTime: 0 };
         l.planned += c.planned;
         l.held += c.held;
         l.withTopic += c.withTopic;
@@ -259,12 +255,8 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
         l.withAttendance += c.withAttendance;
         l.onTime += c.onTime;
       }
-      const d = density.get(key);
-      const su = summative.get(key);
-      const planned = l?.planned ?? 0;
-      const pupils = d?.pupils ?? 0;
-      const summativeExpected = su?.summativeExpected ?? 0;
-      if (!(planned > 0 || pupils > 0 || summativeExpected > 0)) continue;
+      if (!(l.planned > 0 || pupils[n] > 0 || sumExpected[n] > 0)) continue;
+      const x = refs[n];
       // one object of a fixed shape per page (140,000 of them for a city's quarter and weeks)
       out.push({
         schoolId: x.schoolId,
@@ -277,17 +269,11 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
         subjectName: '',
         teacherId: null,
         teacherName: '',
-        planned,
-        held: l?.held ?? 0,
-        withTopic: l?.withTopic ?? 0,
-        homeworkExpected: l?.homeworkExpected ?? 0,
-        withHomework: l?.withHomework ?? 0,
-        withAttendance: l?.withAttendance ?? 0,
-        onTime: l?.onTime ?? 0,
-        pupils,
-        pupilsWithoutRecentMark: d?.pupilsWithoutRecentMark ?? 0,
-        summativeExpected,
-        summativePresent: su?.summativePresent ?? 0,
+        ...l,
+        pupils: pupils[n],
+        pupilsWithoutRecentMark: without[n],
+        summativeExpected: sumExpected[n],
+        summativePresent: sumPresent[n],
       });
     }
     return out;
