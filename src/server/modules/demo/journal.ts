@@ -181,8 +181,8 @@ function writeCells(ctx: JournalContext, st: PageState, k: number, lessonId: num
     const mark = markOf(page.scale, score, rng);
     const corrected = page.scale !== 'verbal' && rng.chance(1 / 700);
     const at = corrected ? writeCorrection(ctx, rng, page, lessonId, pupil.id, mark, date, entryAt) : entryAt;
-    // some marks of the last two days are still in pencil (chosen without the generator's random stream)
-    const tentative = !corrected && dayNumber(ctx.today) - dayNumber(date) <= 2 && (pupil.id + lessonId) % 5 === 0;
+    // some marks of the last week are still in pencil (chosen without the generator's random stream)
+    const tentative = !corrected && dayNumber(ctx.today) - dayNumber(date) <= 6 && (pupil.id + lessonId) % 6 === 0;
     ctx.tables.cell.add(ctx.schoolId, lessonId, pupil.id, mark, false, tentative, corrected ? 2 : 1, at, page.teacherId);
     ctx.stats.cells++;
   }
