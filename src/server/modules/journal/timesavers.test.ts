@@ -247,3 +247,14 @@ describe(`homework for parallel classes (${testEngine})`, () => {
     expect(history[0]).toMatchObject({ field: 'homework', oldValue: '', newValue: '№ 120' });
   });
 });
+
+describe(`API documentation (${testEngine})`, () => {
+  it('documents the pencil, block and parallel homework routes in OpenAPI', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const page = '/api/schools/{schoolId}/journal/pages/{pageId}';
+    for (const path of [`${page}/tentative/confirm`, `${page}/lessons/{lessonId}/parallels`, `${page}/lessons/{lessonId}/parallel-homework`, `${page}/entries`]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(JSON.stringify(doc.paths[`${page}/entries`].put)).toContain('tentative');
+  });
+});
