@@ -2,12 +2,12 @@ import { yearStructureEn } from '../../features/archive/i18n.js';
 import { retentionEn } from '../../features/retention/i18n.js';
 import { trustEn } from '../../features/trust/i18n.js';
 import { accountsEn } from '../../features/accounts/i18n.js';
-import { navigationEn } from '../../features/navigation/i18n.js';
+import { navigationEn } from '../../app/layout/i18n.js';
 import { privacyNoticeEn } from '../../features/privacy-notice/i18n.js';
 import { attachmentsEn } from '../../features/attachments/i18n.js';
 import { deliveryEn } from '../../features/delivery/i18n.js';
 import { planningEn } from '../../features/planning/i18n.js';
-import { timesaversEn } from '../../features/timesavers/i18n.js';
+import { timesaversEn } from '../../features/journal/i18n.js';
 import type { Dictionary } from './uk.js';
 
 /** English, the second language: the same keys as uk.ts. */

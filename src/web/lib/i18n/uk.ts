@@ -2,12 +2,12 @@ import { yearStructureUk } from '../../features/archive/i18n.js';
 import { retentionUk } from '../../features/retention/i18n.js';
 import { trustUk } from '../../features/trust/i18n.js';
 import { accountsUk } from '../../features/accounts/i18n.js';
-import { navigationUk } from '../../features/navigation/i18n.js';
+import { navigationUk } from '../../app/layout/i18n.js';
 import { privacyNoticeUk } from '../../features/privacy-notice/i18n.js';
 import { attachmentsUk } from '../../features/attachments/i18n.js';
 import { deliveryUk } from '../../features/delivery/i18n.js';
 import { planningUk } from '../../features/planning/i18n.js';
-import { timesaversUk } from '../../features/timesavers/i18n.js';
+import { timesaversUk } from '../../features/journal/i18n.js';
 
 /** Ukrainian, the default language. Every key here exists in en.ts too (the type checks it). */
 export const uk = {
