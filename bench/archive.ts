@@ -66,6 +66,9 @@ async function prepare(db: Database): Promise<{ schoolId: number; yearId: number
   ).rows[0];
   await withSystem(db, async (c) => {
     const classes = (await c.query('SELECT id, grade, letter FROM school_class WHERE school_id = $1 AND year_id = $2 ORDER BY grade, letter', [schoolId, yearId])).rows;
+    // an earlier run with fewer classes (npm run bench -- --quick --only archive) closed the year:
+    // reopen it to grow the school, it is closed again below
+    if (classes.length < targetClasses) await c.query(`UPDATE school_year SET status = 'open' WHERE school_id = $1 AND id = $2 AND status = 'closed'`, [schoolId, yearId]);
     const originals = [...classes];
     for (let i = 0; classes.length < targetClasses && i < originals.length * 8; i++) {
       const k = originals[i % originals.length];
