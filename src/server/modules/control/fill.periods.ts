@@ -86,6 +86,8 @@ CROSS JOIN LATERAL (
             FROM lr JOIN journal_cell jc ON jc.school_id = pg.school_id AND jc.lesson_id = lr.lesson_id AND ${MARKED}
             WHERE lr.slot_next > lr.slot
             GROUP BY jc.pupil_id) m) AS marks
+  -- OFFSET 0: kept as a subquery, so the windows' subquery runs once per page, not again for the WHERE
+  OFFSET 0
 ) d
 WHERE pg.scale_code <> 'verbal' AND d.firsts IS NOT NULL`;
 
