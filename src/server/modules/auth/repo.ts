@@ -69,35 +69,15 @@ export async function setLocale(c: Client, userId: number, locale: string): Prom
   await c.query('UPDATE app_user SET locale = $2 WHERE id = $1', [userId, locale]);
 }
 
-export interface SessionPrincipalRow {
-  user_id: number;
-  login: string;
-  full_name: string;
-  locale: 'uk' | 'en';
-  csrf_token: string;
-  refresh: boolean;
-  must_change_password: boolean;
-  schools: TMembership[] | null;
-  cities: TCityMembership[] | null;
-}
-
 /**
- * The session and everything the person is, in one round trip: staff roles, classes led,
- * children (guardian), own pupil record, city roles. Only active staff and current
- * enrollments count. Children and the own pupil record count only with valid consent to
- * process personal data: a withdrawal ends the family's access with the next request.
- * Staff roles and classes led are those of each school's current year (school_current_year).
- *
- * The session and everything the access rules need about its person, in one statement: it runs
- * before every request, outside a transaction (see withConnection), in one round trip.
+ * What the access rules need about a person besides the session itself: for each school their
+ * roles (active staff, this school year's roles), the classes they lead, their children (with
+ * valid consent, so a withdrawal ends the family's access with the next request), their own pupil
+ * record; and their city roles. Only active staff and current enrollments count. Cached by the session look-up
+ * (auth/principal.cache.ts) under the access version, which every table read here bumps
+ * (migration 061).
  */
-export async function loadSessionPrincipal(c: Client, tokenHash: string): Promise<SessionPrincipalRow | undefined> {
-  const r = await c.query<SessionPrincipalRow>({ name: 'session-principal', text: `WITH s AS (
-       SELECT s.user_id, s.csrf_token, s.last_seen_at < now() - interval '5 minutes' AS refresh
-       FROM user_session s JOIN app_user u ON u.id = s.user_id
-       WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active
-     ),
-     staff_m AS (
+const MEMBERSHIP_CTES = `     staff_m AS (
        SELECT st.school_id, array_agg(sr.role::text ORDER BY sr.role) AS roles
        FROM staff st JOIN staff_role sr ON sr.school_id = st.school_id AND sr.user_id = st.user_id
        WHERE st.user_id = (SELECT user_id FROM s) AND st.active
@@ -135,10 +115,9 @@ export async function loadSessionPrincipal(c: Client, tokenHash: string): Promis
      ),
      me AS (SELECT school_id, min(id) AS pupil_id FROM pupil
             WHERE user_id = (SELECT user_id FROM s) AND pupil_consent_valid(school_id, id) GROUP BY school_id),
-     ids AS (SELECT school_id FROM staff_m UNION SELECT school_id FROM led UNION SELECT school_id FROM kids UNION SELECT school_id FROM me)
-     SELECT s.user_id, u.login, trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) AS full_name,
-            u.locale, s.csrf_token, s.refresh, u.must_change_password,
-            (SELECT json_agg(json_build_object(
+     ids AS (SELECT school_id FROM staff_m UNION SELECT school_id FROM led UNION SELECT school_id FROM kids UNION SELECT school_id FROM me)`;
+
+const MEMBERSHIP_COLUMNS = `(SELECT json_agg(json_build_object(
                 'schoolId', sc.id, 'schoolName', sc.short_name,
                 'roles', COALESCE(staff_m.roles, ARRAY[]::text[])
                          || CASE WHEN led.class_ids IS NOT NULL THEN ARRAY['class_teacher'] ELSE ARRAY[]::text[] END
@@ -153,8 +132,49 @@ export async function loadSessionPrincipal(c: Client, tokenHash: string): Promis
              LEFT JOIN kids ON kids.school_id = ids.school_id
              LEFT JOIN me ON me.school_id = ids.school_id) AS schools,
             (SELECT json_agg(json_build_object('cityId', ci.id, 'cityName', ci.name))
-             FROM city_role cr JOIN city ci ON ci.id = cr.city_id WHERE cr.user_id = s.user_id) AS cities
-     FROM s JOIN app_user u ON u.id = s.user_id`, values: [tokenHash] });
+             FROM city_role cr JOIN city ci ON ci.id = cr.city_id WHERE cr.user_id = s.user_id) AS cities`;
+
+export interface SessionHeadRow {
+  user_id: number;
+  login: string;
+  full_name: string;
+  locale: 'uk' | 'en';
+  csrf_token: string;
+  refresh: boolean;
+  must_change_password: boolean;
+  /** the sum of the access versions: changes whenever anything the memberships are built from does */
+  access_version: string;
+}
+
+/** The session and its person's own row, with the access version: one cheap statement per request. */
+export async function loadSessionHead(c: Client, tokenHash: string): Promise<SessionHeadRow | undefined> {
+  const r = await c.query<SessionHeadRow>({
+    name: 'session-head',
+    text: `SELECT s.user_id, u.login, trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) AS full_name,
+            u.locale, s.csrf_token, s.last_seen_at < now() - interval '5 minutes' AS refresh, u.must_change_password,
+            (SELECT COALESCE(sum(version), 0) FROM access_version)::text AS access_version
+     FROM user_session s JOIN app_user u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
+    values: [tokenHash],
+  });
+  return r.rows[0];
+}
+
+export interface MembershipsRow {
+  schools: TMembership[] | null;
+  cities: TCityMembership[] | null;
+}
+
+/** The person's memberships (see MEMBERSHIP_CTES), as of app_today(). */
+export async function loadMemberships(c: Client, userId: number): Promise<MembershipsRow> {
+  const r = await c.query<MembershipsRow>({
+    name: 'session-memberships',
+    text: `WITH s AS (SELECT $1::int AS user_id),
+${MEMBERSHIP_CTES}
+     SELECT ${MEMBERSHIP_COLUMNS}
+     FROM s`,
+    values: [userId],
+  });
   return r.rows[0];
 }
 

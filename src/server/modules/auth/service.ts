@@ -3,8 +3,9 @@ import { hash, verify } from '@node-rs/argon2';
 import type { TPrincipal } from '../../../shared/roles.js';
 import type { TConfig } from '../../config.js';
 import type { Database } from '../../db/database.js';
-import { type Client, withConnection, withSystem } from '../../db/tenancy.js';
+import { type Client, todayOf, withConnection, withSystem } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
+import { cachedMemberships, keepMemberships, membershipsKey } from './principal.cache.js';
 import * as repo from './repo.js';
 
 export const SESSION_COOKIE = 'klasnyi_session';
@@ -74,21 +75,31 @@ export async function openSession(c: Client, config: TConfig, userId: number, cl
   return { token, expiresAt };
 }
 
-/** The person behind a session token hash, or null when the session is gone or expired. */
+/**
+ * The person behind a session token hash, or null when the session is gone or expired. One
+ * cheap statement per request (the session, the person's row and the access version); the
+ * memberships come from memory while the access version and today are unchanged.
+ */
 export async function loadSession(db: Database, config: TConfig, tokenHash: string) {
-  // one statement, no transaction: this runs before every request
-  const row = await withConnection(db, (c) => repo.loadSessionPrincipal(c, tokenHash));
+  // no transaction: this runs before every request
+  const row = await withConnection(db, (c) => repo.loadSessionHead(c, tokenHash));
   if (!row) return null;
   if (row.refresh) {
     await withSystem(db, (c) => repo.touchSession(c, tokenHash, new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000)));
+  }
+  const key = membershipsKey(row.user_id, todayOf(db), row.access_version);
+  let m = cachedMemberships(db, key);
+  if (!m) {
+    const fresh = await withConnection(db, (c) => repo.loadMemberships(c, row.user_id));
+    m = keepMemberships(db, key, { schools: fresh.schools ?? [], cities: fresh.cities ?? [] });
   }
   const principal: TPrincipal = {
     userId: row.user_id,
     login: row.login,
     fullName: row.full_name,
     locale: row.locale,
-    schools: row.schools ?? [],
-    cities: row.cities ?? [],
+    schools: m.schools as TPrincipal['schools'],
+    cities: m.cities as TPrincipal['cities'],
     mustChangePassword: row.must_change_password,
   };
   return { principal, csrfToken: row.csrf_token };
