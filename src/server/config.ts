@@ -14,6 +14,8 @@ const ZConfig = z.object({
   DATA_DIR: z.string().default('./data'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  /** sign-in attempts one address may make per minute (a school behind one NAT address may need more) */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LATE_EDIT_DAYS: z.coerce.number().int().min(0).default(7),

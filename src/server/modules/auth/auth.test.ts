@@ -125,3 +125,18 @@ describe('sessions', () => {
     expect((await anonymous(app, 'GET', `/api/schools/${schoolId}`)).statusCode).toBe(401);
   });
 });
+
+describe('sign-in attempts per address', () => {
+  it('answers 429 in the request’s language beyond LOGIN_RATE_PER_MINUTE from one address', async () => {
+    const limited = await buildTestApp(db, { LOGIN_RATE_PER_MINUTE: '3' });
+    try {
+      const attempt = () => limited.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'teacher.a', password: TEST_PASSWORD }, headers: { 'accept-language': 'en' } });
+      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(200);
+      const refused = await attempt();
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('rate_limited');
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -18,7 +18,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/auth/login', {
-    config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { public: true, rateLimit: { max: app.config.LOGIN_RATE_PER_MINUTE, timeWindow: '1 minute' } },
     schema: { tags, summary: 'Sign in; sets the session cookie', body: ZLoginBody, response: { 200: ZOk } },
   }, async (req, reply) => {
     const { token, expiresAt } = await service.login(app.db, app.config, req.body, {
