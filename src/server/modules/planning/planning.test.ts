@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TPlan, TPlanImportPreview } from '../../../shared/api/planning.js';
@@ -12,6 +11,7 @@ import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
 import { regenerateLessons } from '../timetable/regenerate.service.js';
 import { planFromCli } from './cli.js';
+import { buildLastYearPlan, csv, xlsx } from './fixtures.test-helpers.js';
 
 let db: Database;
 let app: FastifyInstance;
@@ -55,14 +55,6 @@ async function planCount(pageId: number): Promise<number> {
   return withSystem(db, async (c) => Number((await c.query('SELECT count(*) AS n FROM lesson_plan WHERE page_id = $1', [pageId])).rows[0].n));
 }
 
-async function xlsx(rows: (string | number | Date | null)[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('КТП');
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-}
-
-const csv = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -85,34 +77,7 @@ beforeAll(async () => {
   lessons = await f.buildLessons(db, school.schoolId, page, DATES);
   await f.buildLessons(db, school.schoolId, parallel, DATES.slice(0, 6));
   await f.buildLessons(db, school.schoolId, foreignParallel, DATES.slice(0, 6));
-  // last year: 7-А of 2024/2025 with a plan of the first semester
-  lastYearPage = await withSystem(db, async (c) => {
-    const y = (
-      await c.query(`INSERT INTO school_year (school_id, name, starts_on, ends_on, status) VALUES ($1, '2024/2025', '2024-09-01', '2025-06-30', 'open') RETURNING id`, [
-        school.schoolId,
-      ])
-    ).rows[0].id;
-    await c.query(`INSERT INTO semester (school_id, year_id, number, starts_on, ends_on) VALUES ($1, $2, 1, '2024-09-01', '2024-12-24')`, [school.schoolId, y]);
-    const k = (await c.query(`INSERT INTO school_class (school_id, year_id, grade, letter) VALUES ($1, $2, 7, 'А') RETURNING id`, [school.schoolId, y])).rows[0].id;
-    const subject = (await c.query(`SELECT id FROM subject WHERE school_id = $1 AND name = 'Алгебра'`, [school.schoolId])).rows[0].id;
-    const p = (
-      await c.query(`INSERT INTO journal_page (school_id, year_id, class_id, subject_id, teacher_id, hours_per_week, scale_code) VALUES ($1, $2, $3, $4, $5, 2, 'points12') RETURNING id`, [
-        school.schoolId,
-        y,
-        k,
-        subject,
-        math,
-      ])
-    ).rows[0].id;
-    const plan = (await c.query(`INSERT INTO lesson_plan (school_id, page_id, semester) VALUES ($1, $2, 1) RETURNING id`, [school.schoolId, p])).rows[0].id;
-    const unit = (await c.query(`INSERT INTO plan_unit (school_id, plan_id, position, title) VALUES ($1, $2, 1, 'Минулорічний розділ') RETURNING id`, [school.schoolId, plan])).rows[0].id;
-    await c.query(
-      `INSERT INTO plan_item (school_id, plan_id, unit_id, position, topic, hours, planned_date) VALUES ($1, $2, $3, 1, 'Повторення', 2, '2024-09-03'), ($1, $2, $3, 2, 'Многочлени', 1, NULL)`,
-      [school.schoolId, plan, unit],
-    );
-    await c.query(`UPDATE school_year SET status = 'closed' WHERE id = $1`, [y]);
-    return p;
-  });
+  lastYearPage = await buildLastYearPlan(db, school.schoolId, math);
   for (const login of ['math', 'bio', 'head', 'controller', 'stranger']) as[login] = await actAs(app, login);
 });
 afterAll(async () => {

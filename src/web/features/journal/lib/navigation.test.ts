@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyMove, blockCells, clampSelection, columnRect, isTypingKey, keyMove, movePos, selectionRect } from './navigation.js';
+import { lessonCellKey } from './cells.js';
+import { applyMove, blockCells, clampSelection, columnRect, countTentative, isTypingKey, keyMove, movePos, selectionRect } from './navigation.js';
 
 const key = (k: string, mods: Partial<{ shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key: k,
@@ -99,6 +100,12 @@ describe('blockCells', () => {
       [0, 2, 1, 102],
     ]);
     expect(skipped).toBe(4);
+  });
+
+  it('counts the pencil marks of a block, lesson cells only', () => {
+    const pencilled = new Set([lessonCellKey(100, 1), lessonCellKey(102, 2), lessonCellKey(101, 3)]);
+    expect(countTentative({ top: 0, bottom: 2, left: 0, right: 2 }, model, (key) => pencilled.has(key))).toBe(3);
+    expect(countTentative({ top: 0, bottom: 1, left: 0, right: 1 }, model, (key) => pencilled.has(key))).toBe(1);
   });
 
   it('takes a whole column as a block', () => {

@@ -1,4 +1,4 @@
-import type { GridColumn, GridModel } from './grid-model.js';
+import { cellKeyAt, type GridColumn, type GridModel } from './grid-model.js';
 
 /** A cell's place in the grid: row = pupil, col = column, both from 0. */
 export interface Pos {
@@ -145,6 +145,19 @@ export function blockCells(rect: Rect, model: GridModel, writable: (column: Grid
     }
   }
   return { writable: out, skipped };
+}
+
+/** How many lesson cells of a block hold a pencil (tentative) mark, by the cell's key. */
+export function countTentative(rect: Rect, model: GridModel, isTentative: (key: string) => boolean): number {
+  let n = 0;
+  for (let row = rect.top; row <= rect.bottom; row++) {
+    const pupil = model.rows[row]?.pupil;
+    for (let col = rect.left; col <= rect.right; col++) {
+      const column = model.columns[col];
+      if (pupil && column?.kind === 'lesson' && isTentative(cellKeyAt(column, pupil.id))) n++;
+    }
+  }
+  return n;
 }
 
 /** Every cell of one column (a lesson) as a block: top to bottom. */

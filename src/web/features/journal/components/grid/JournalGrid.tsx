@@ -17,6 +17,7 @@ import { cellKeyAt, type GridModel, isCellWritable } from '../../lib/grid-model.
 import {
   applyMove,
   blockCells,
+  countTentative,
   clampSelection,
   columnRect,
   isSingleCell,
@@ -149,17 +150,7 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory, t
     refocus();
   };
 
-  const pencilIn = (block: Rect) => {
-    let n = 0;
-    for (let r = block.top; r <= block.bottom; r++) {
-      const pupil = model.rows[r]?.pupil;
-      for (let c = block.left; c <= block.right; c++) {
-        const column = model.columns[c];
-        if (pupil && column?.kind === 'lesson' && queue.value(cellKeyAt(column, pupil.id)).tentative) n++;
-      }
-    }
-    return n;
-  };
+  const pencilIn = (block: Rect) => countTentative(block, model, (key) => !!queue.value(key).tentative);
   const pencil = writable
     ? {
         selection: pencilIn(rect),
