@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { closePage, describedBy, launchBrowser, openPage, screenshot, signIn } from './helpers.js';
+import { describedBy, launchBrowser, screenshot, signIn, withPage } from './helpers.js';
 
 let browser: Browser;
 before(async () => {
@@ -9,21 +9,12 @@ before(async () => {
 });
 after(() => browser.close());
 
-async function withPage(fn: (page: Page) => Promise<void>, opts: { phone?: boolean } = {}): Promise<void> {
-  const page = await openPage(browser, opts);
-  try {
-    await fn(page);
-  } finally {
-    await closePage(page);
-  }
-}
-
 async function chooseLanguage(page: Page, label: 'Укр' | 'Eng'): Promise<void> {
   await page.getByText(label, { exact: true }).click();
 }
 
 test('switching to English changes the login page, and the choice stays after a reload', () =>
-  withPage(async (page) => {
+  withPage(browser, async (page) => {
     await page.goto('/login');
     await page.getByRole('heading', { name: 'Класний журнал' }).waitFor();
     await page.getByText('Електронні класні журнали шкіл міста').waitFor();
@@ -40,7 +31,7 @@ test('switching to English changes the login page, and the choice stays after a 
   }));
 
 test('a wrong password is answered in Ukrainian; empty fields are named beside them', () =>
-  withPage(async (page) => {
+  withPage(browser, async (page) => {
     await signIn(page, 'teacher', 'not-the-password');
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -55,7 +46,7 @@ test('a wrong password is answered in Ukrainian; empty fields are named beside t
   }));
 
 test('an expired session leads to the login page and back; signing out closes the school', () =>
-  withPage(async (page) => {
+  withPage(browser, async (page) => {
     const nav = page.getByRole('navigation', { name: 'Розділи' });
     await signIn(page, 'admin');
     await nav.getByRole('link', { name: 'Класи', exact: true }).click();
@@ -79,7 +70,7 @@ test('an expired session leads to the login page and back; signing out closes th
   }));
 
 test('changing the password shows each problem beside its field', () =>
-  withPage(async (page) => {
+  withPage(browser, async (page) => {
     await signIn(page, 'head');
     await page.getByRole('heading', { name: 'Огляд школи' }).waitFor();
     await page.getByRole('button', { name: /^Обліковий запис/ }).click();
@@ -108,7 +99,7 @@ test('changing the password shows each problem beside its field', () =>
   }));
 
 test('a language chosen while signed in is saved to the account', () =>
-  withPage(async (page) => {
+  withPage(browser, async (page) => {
     // a choice made on the login page wins over the account's
     await page.goto('/login');
     await chooseLanguage(page, 'Eng');
@@ -122,7 +113,7 @@ test('a language chosen while signed in is saved to the account', () =>
     await screenshot(page, 'pupil-en');
 
     // a new browser has no choice of its own, so the account's language applies
-    await withPage(async (other) => {
+    await withPage(browser, async (other) => {
       await signIn(other, 'pupil');
       await other.getByRole('heading', { name: 'My diary' }).waitFor();
       await chooseLanguage(other, 'Укр');
@@ -132,6 +123,7 @@ test('a language chosen while signed in is saved to the account', () =>
 
 test('on a phone the menu button opens the sections', () =>
   withPage(
+    browser,
     async (page) => {
       await signIn(page, 'classteacher');
       await page.getByRole('heading', { name: 'Мій клас' }).waitFor();

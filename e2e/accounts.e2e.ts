@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { closePage, describedBy, launchBrowser, openPage, screenshot, settled, signIn } from './helpers.js';
+import type { Browser, } from 'playwright-core';
+import { closePage, describedBy, launchBrowser, openAdminHome, openPage, screenshot, settled, signIn, withPage } from './helpers.js';
 
 // Issue 4, the administrator's console: a one-time password is changed at the first sign-in;
 // the school publishes its own privacy notice and a parent who consented before confirms it.
@@ -11,23 +11,8 @@ before(async () => {
 });
 after(() => browser.close());
 
-async function withPage(fn: (page: Page) => Promise<void>): Promise<void> {
-  const page = await openPage(browser);
-  try {
-    await fn(page);
-  } finally {
-    await closePage(page);
-  }
-}
-
-async function openAdminHome(page: Page): Promise<string> {
-  await signIn(page, 'admin');
-  await page.getByRole('heading', { name: 'Адміністрування' }).waitFor();
-  return page.url().replace(/\/$/, '');
-}
-
 test('a teacher created by the administrator must change the one-time password before anything else', () =>
-  withPage(async (page) => {
+  withPage(browser, async (page) => {
     const home = await openAdminHome(page);
     // the side navigation leads to the staff screen
     await page.getByRole('navigation').getByRole('link', { name: 'Працівники' }).click();
@@ -80,7 +65,7 @@ test('a teacher created by the administrator must change the one-time password b
   }));
 
 test('the administrator publishes a new notice version; a parent who consented before is asked to confirm it', async () => {
-  await withPage(async (page) => {
+  await withPage(browser, async (page) => {
     await openAdminHome(page);
     await page.getByRole('navigation').getByRole('link', { name: 'Повідомлення про дані' }).click();
     await page.getByRole('heading', { name: 'Повідомлення про обробку персональних даних', level: 1 }).waitFor();
@@ -101,7 +86,7 @@ test('the administrator publishes a new notice version; a parent who consented b
     await screenshot(page, 'notice-published');
   });
 
-  await withPage(async (page) => {
+  await withPage(browser, async (page) => {
     await signIn(page, 'parent');
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto('/consent');

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, } from 'playwright-core';
 import { PUPIL_HEADERS, pupilCells, samplePupils, toXlsx } from '../src/server/modules/people/import/samples.js';
-import { closePage, describedBy, launchBrowser, openPage, screenshot, settled, signIn } from './helpers.js';
+import { closePage, describedBy, launchBrowser, openAdminHome, openPage, screenshot, settled, signIn, withPage } from './helpers.js';
 
 let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), 'klasnyi-admin-e2e-'));
@@ -14,23 +14,8 @@ before(async () => {
 });
 after(() => browser.close());
 
-async function withPage(fn: (page: Page) => Promise<void>): Promise<void> {
-  const page = await openPage(browser);
-  try {
-    await fn(page);
-  } finally {
-    await closePage(page);
-  }
-}
-
-async function openAdminHome(page: Page): Promise<string> {
-  await signIn(page, 'admin');
-  await page.getByRole('heading', { name: 'Адміністрування' }).waitFor();
-  return page.url().replace(/\/$/, '');
-}
-
 test('the administrator imports a class from XLSX, sees a problem in the preview, fixes the file and imports again', () =>
-  withPage(async (page) => {
+  withPage(browser, async (page) => {
     const home = await openAdminHome(page);
 
     // a new class for the import
@@ -82,7 +67,7 @@ test('the administrator imports a class from XLSX, sees a problem in the preview
   }));
 
 test('the administrator adds a staff member: field problems beside the fields, then a one-time password', () =>
-  withPage(async (page) => {
+  withPage(browser, async (page) => {
     const home = await openAdminHome(page);
     await page.goto(`${home}/admin/staff`);
     await page.getByRole('button', { name: 'Додати працівника' }).click();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, openPage, screenshot, settled, signIn } from './helpers.js';
+import type { Browser, } from 'playwright-core';
+import { closePage, enterSchool, launchBrowser, openPage, screenshot, settled, signIn } from './helpers.js';
 
 let browser: Browser;
 let schoolId = '';
@@ -10,23 +10,11 @@ before(async () => {
 });
 after(() => browser.close());
 
-/** Signs in and opens Ліцей №1 (the demo head's school), whatever the chooser shows. */
-async function enterSchool(page: Page, login: string): Promise<void> {
-  await signIn(page, login);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  if (!schoolId) {
-    const me = await page.evaluate(() => fetch('/api/auth/me').then((r) => r.json()));
-    const schools = (me.schools ?? me.me?.schools ?? []) as { schoolId: number; schoolName?: string; name?: string }[];
-    schoolId = String((schools.find((x) => (x.schoolName ?? x.name ?? '').includes('Ліцей №1')) ?? schools[0]).schoolId);
-  }
-  await page.goto(`/s/${schoolId}`);
-}
-
 test("a teacher answers the readiness survey and the head sees the answer; the city sees only shares", async () => {
   const page = await openPage(browser);
   page.context().setDefaultTimeout(60_000);
   try {
-    await enterSchool(page, 'teacher');
+    schoolId = await enterSchool(page, 'teacher');
     const card = page.getByRole('region', { name: 'Опитування: готовність до е-журналу' });
     await card.waitFor();
     await card.getByRole('radio').first().waitFor();
@@ -42,7 +30,7 @@ test("a teacher answers the readiness survey and the head sees the answer; the c
   const head = await openPage(browser);
   head.context().setDefaultTimeout(60_000);
   try {
-    await enterSchool(head, 'head');
+    schoolId = await enterSchool(head, 'head');
     await head.goto(`/s/${schoolId}/readiness`);
     await head.getByRole('heading', { level: 1, name: 'Готовність до електронного журналу' }).waitFor();
     await head.getByLabel('Захід').fill('Обговорити перехід на педагогічній раді');

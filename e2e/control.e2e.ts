@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, openPage, screenshot, settled, signIn } from './helpers.js';
+import type { Browser, } from 'playwright-core';
+import { closePage, enterSchool, launchBrowser, openPage, screenshot, settled, } from './helpers.js';
 
 let browser: Browser;
 let schoolId = '';
@@ -10,22 +10,11 @@ before(async () => {
 });
 after(() => browser.close());
 
-/** Signs in and opens the school of the demo head (Ліцей №1), whatever the chooser shows. */
-async function enter(page: Page, login: string): Promise<void> {
-  await signIn(page, login);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  if (!schoolId) {
-    await page.waitForURL(/\/s\/\d+$/);
-    schoolId = /\/s\/(\d+)/.exec(page.url())![1];
-  }
-  await page.goto(`/s/${schoolId}`);
-}
-
 test('the head opens the weekly analysis, clicks a gap and lands on that lesson of the journal', async () => {
   const page = await openPage(browser);
   page.context().setDefaultTimeout(60_000);
   try {
-    await enter(page, 'head');
+    schoolId = await enterSchool(page, 'head');
     const card = page.getByRole('region', { name: 'Контроль ведення журналів' });
     await card.getByText(/%$/).first().waitFor();
     await card.getByRole('link', { name: 'Рівень заповнення за минулий тиждень' }).click();
@@ -61,7 +50,7 @@ test('the head opens the weekly analysis, clicks a gap and lands on that lesson 
 test('the head downloads a weekly report', async () => {
   const page = await openPage(browser);
   try {
-    await enter(page, 'head');
+    schoolId = await enterSchool(page, 'head');
     await page.goto(`/s/${schoolId}/analysis/reports`);
     const table = page.getByRole('table', { name: 'Щотижневі звіти' });
     await table.locator('tbody tr').first().waitFor();
@@ -82,11 +71,11 @@ test("a controller's remark reaches the teacher's home, and the teacher acknowle
   const controller = await openPage(browser);
   const text = `Заповніть теми уроків за минулий тиждень (перевірка ${Date.now()}).`;
   try {
-    await enter(teacher, 'teacher');
+    schoolId = await enterSchool(teacher, 'teacher');
     const me = (await (await teacher.request.get('/api/auth/me')).json()) as { fullName: string };
     const lastName = me.fullName.split(' ')[0];
 
-    await enter(controller, 'controller');
+    schoolId = await enterSchool(controller, 'controller');
     await controller.goto(`/s/${schoolId}/remarks`);
     await controller.getByRole('button', { name: 'Нове зауваження' }).click();
     const form = controller.getByRole('dialog', { name: 'Нове зауваження' });

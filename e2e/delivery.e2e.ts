@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, openPage, screenshot, settled, signIn } from './helpers.js';
+import type { Browser, } from 'playwright-core';
+import { closePage, enterSchool, launchBrowser, openPage, screenshot, settled, signIn } from './helpers.js';
 
 let browser: Browser;
 let schoolId = '';
@@ -10,22 +10,11 @@ before(async () => {
 });
 after(() => browser.close());
 
-/** Signs in and opens the school of the demo head (Ліцей №1). */
-async function enter(page: Page, login: string): Promise<void> {
-  await signIn(page, login);
-  await page.waitForURL((url) => url.pathname !== '/login');
-  if (!schoolId) {
-    await page.waitForURL(/\/s\/\d+$/);
-    schoolId = /\/s\/(\d+)/.exec(page.url())![1];
-  }
-  await page.goto(`/s/${schoolId}`);
-}
-
 test('the head opens curriculum delivery from the side navigation and finds a page behind the programme', async () => {
   const page = await openPage(browser);
   page.context().setDefaultTimeout(60_000);
   try {
-    await enter(page, 'head');
+    schoolId = await enterSchool(page, 'head');
     // the home shows how many pages are behind
     const home = page.getByRole('region', { name: 'Виконання програм' });
     await home.getByRole('link', { name: 'Сторінок відстає' }).waitFor();

@@ -65,3 +65,48 @@ export async function describedBy(field: Locator): Promise<string> {
   const texts = await Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).textContent()));
   return texts.join(' ').trim();
 }
+
+/** A fresh browser profile for fn (a laptop, or a phone), closed afterwards whatever happens. */
+export async function withPage(browser: Browser, fn: (page: Page) => Promise<void>, opts: { phone?: boolean } = {}): Promise<void> {
+  const page = await openPage(browser, opts);
+  try {
+    await fn(page);
+  } finally {
+    await closePage(page);
+  }
+}
+
+/** Signs in and opens Ліцей №1 (the demo head's school), whatever the chooser shows; returns its id. */
+export async function enterSchool(page: Page, login: string): Promise<string> {
+  await signIn(page, login);
+  await page.waitForURL((url) => url.pathname !== '/login');
+  const me = await page.evaluate(() => fetch('/api/auth/me').then((r) => r.json()));
+  const schools = me.schools as { schoolId: number; schoolName: string }[];
+  const schoolId = String((schools.find((s) => s.schoolName.includes('Ліцей №1')) ?? schools[0]).schoolId);
+  await page.goto(`/s/${schoolId}`);
+  return schoolId;
+}
+
+/** Signs the demo administrator in; returns the address of their school's home. */
+export async function openAdminHome(page: Page): Promise<string> {
+  await signIn(page, 'admin');
+  await page.getByRole('heading', { name: 'Адміністрування' }).waitFor();
+  return page.url().replace(/\/$/, '');
+}
+
+/**
+ * Types as on a Ukrainian keyboard layout: every character is a key press. (keyboard.type sends
+ * letters off the US layout as text input only, which no key handler sees.)
+ */
+export async function typeKeys(page: Page, text: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    for (const ch of text) {
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
+

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, openPage, screenshot, settled, signIn } from './helpers.js';
+import { closePage, launchBrowser, openPage, screenshot, settled, signIn, typeKeys } from './helpers.js';
 
 const SAVED = 'Усе збережено';
 
@@ -63,22 +63,6 @@ function run(rows: number[], n: number): number {
 
 async function waitSaved(page: Page): Promise<void> {
   await status(page).getByText(SAVED).waitFor({ timeout: 15_000 });
-}
-
-/**
- * Types as on a Ukrainian keyboard layout: every character is a key press. (keyboard.type sends
- * letters off the US layout as text input only, which no key handler sees.)
- */
-async function typeKeys(page: Page, text: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    for (const ch of text) {
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch });
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
-    }
-  } finally {
-    await cdp.detach();
-  }
 }
 
 /** Sends a paste event with text/plain to the grid, as Excel's clipboard would give it. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, openPage, screenshot, settled, signIn } from './helpers.js';
+import { closePage, launchBrowser, openPage, screenshot, settled, signIn, typeKeys } from './helpers.js';
 
 const SAVED = 'Усе збережено';
 
@@ -23,19 +23,6 @@ interface Target {
 const grid = (page: Page) => page.getByTestId('journal-grid');
 const td = (page: Page, row: number, col: number) => grid(page).locator(`tbody tr:nth-child(${row + 1}) td:nth-child(${col + 2})`);
 const waitSaved = (page: Page) => page.getByTestId('save-status').getByText(SAVED).waitFor({ timeout: 20_000 });
-
-/** Types as on a keyboard: every character is a key press (see journal.e2e.ts). */
-async function typeKeys(page: Page, text: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    for (const ch of text) {
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch });
-      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
-    }
-  } finally {
-    await cdp.detach();
-  }
-}
 
 /** The demo parent's child in 5-А of the first school, signed in as the parent. */
 async function parentsChild(page: Page): Promise<{ schoolId: number; pupilId: number; name: string }> {

@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, openPage, screenshot, signIn } from './helpers.js';
+import { launchBrowser, screenshot, signIn, withPage } from './helpers.js';
 
 let browser: Browser;
 before(async () => {
   browser = await launchBrowser();
 });
 after(() => browser.close());
-
-async function withPage(fn: (page: Page) => Promise<void>): Promise<void> {
-  const page = await openPage(browser);
-  try {
-    await fn(page);
-  } finally {
-    await closePage(page);
-  }
-}
 
 /** The input of a Mantine select by its label (not the radio of the same name). */
 const selectInput = (page: Page, label: string) => page.getByLabel(label, { exact: true }).and(page.locator('input[aria-haspopup="listbox"]'));
@@ -35,7 +26,7 @@ const SATURDAY_FIRST = 'Додати урок: Субота, 1 урок';
 const SLOW = { timeout: 120_000 };
 
 test('the administrator places a lesson in the grid and is refused the same teacher twice at one time', () =>
-  withPage(async (page) => {
+  withPage(browser, async (page) => {
     // a deep link: signing in leads straight to the timetable of the demo's first school
     await page.goto('/s/1/admin/timetable');
     await page.waitForURL(/\/login$/);
@@ -95,7 +86,7 @@ test('the administrator places a lesson in the grid and is refused the same teac
   }));
 
 test('a teacher sees their week on the home screen, read-only', () =>
-  withPage(async (page) => {
+  withPage(browser, async (page) => {
     await signIn(page, 'teacher');
     const chooser = page.getByRole('heading', { name: /^Оберіть школу/ });
     await Promise.race([page.waitForURL(/\/s\/\d+$/, SLOW), chooser.waitFor(SLOW)]);
@@ -109,7 +100,7 @@ test('a teacher sees their week on the home screen, read-only', () =>
   }));
 
 test('the city declares a day off for every school and withdraws it', () =>
-  withPage(async (page) => {
+  withPage(browser, async (page) => {
     await signIn(page, 'city');
     await page.waitForURL(/\/city\/\d+$/, SLOW);
     await page.getByRole('link', { name: 'Вихідні дні міста' }).click();
