@@ -237,8 +237,8 @@ export const ERRORS = {
   archive_not_built: { status: 409, uk: 'Архів ще не сформовано.', en: 'The archive has not been built yet.' },
   retention_not_expired: {
     status: 409,
-    uk: 'Строк зберігання ще не минув або файл уже знищено: {count}. Акт не затверджено, нічого не змінено.',
-    en: 'The retention period has not ended or the file is destroyed already: {count}. The act was not approved; nothing was changed.',
+    uk: 'Файлів, строк зберігання яких ще не минув або які вже знищено: {count}. Акт не затверджено, нічого не змінено.',
+    en: 'Files whose retention period has not ended or which are destroyed already: {count}. The act was not approved; nothing was changed.',
   },
   certificate_invalid: {
     status: 400,

@@ -158,7 +158,7 @@ describe(`retention clean-up of the archive (${testEngine})`, () => {
     expect((await as.controller.post(`${url}/acts`, { reason: 'Строк минув', files: expired })).statusCode).toBe(403);
     const mixed = await as.head.post(`${url}/acts`, { reason: 'Строк минув', files: [...expired, { archiveId, path: summaryFiles()[0].path }] });
     expect(mixed.statusCode).toBe(409);
-    expect(mixed.json().error.message).toBe('Строк зберігання ще не минув або файл уже знищено: 1. Акт не затверджено, нічого не змінено.');
+    expect(mixed.json().error.message).toBe('Файлів, строк зберігання яких ще не минув або які вже знищено: 1. Акт не затверджено, нічого не змінено.');
     expect(await acts()).toBe(0);
     for (const x of files) expect(existsSync(join(root, x.path))).toBe(true);
   });
