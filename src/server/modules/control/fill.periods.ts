@@ -94,6 +94,14 @@ WHERE pg.scale_code <> 'verbal' AND d.firsts IS NOT NULL`;
 /** Summative columns of the pages that can be due at some end (their due day, year) with the pupils marked; semesters too. */
 const DUE_SQL = `WITH ${PAGES}, ${PERIODS},
 ylast AS (SELECT school_id, year_id, max(ends_on) AS last_day FROM semester WHERE school_id = ANY($1::int[]) GROUP BY school_id, year_id),
+-- per year, where the summative window of the earliest end starts: the end of the semester before
+-- the one begun by then (the window only moves forward, so a column due before it is never due)
+cur AS (SELECT school_id, year_id, max(starts_on) AS starts_on FROM semester WHERE school_id = ANY($1::int[]) AND starts_on <= $14::date GROUP BY school_id, year_id),
+wstart AS (
+  SELECT s.school_id, s.year_id, max(s.ends_on) AS first_day
+  FROM semester s JOIN cur ON cur.school_id = s.school_id AND cur.year_id = s.year_id AND s.starts_on < cur.starts_on
+  GROUP BY s.school_id, s.year_id
+),
 cols AS (
   SELECT sc.school_id, sc.page_id, pg.year_id, sc.id AS column_id,
          CASE sc.kind WHEN 'thematic' THEN sc.after_date WHEN 'semester' THEN sem.ends_on ELSE yl.last_day END AS due_on
@@ -106,14 +114,8 @@ cols AS (
 SELECT (SELECT COALESCE(json_agg(json_build_array(c.school_id, c.page_id, c.column_id, c.due_on, c.year_id,
           (SELECT COALESCE(json_agg(sm.pupil_id), '[]') FROM summary_mark sm
            WHERE sm.school_id = c.school_id AND sm.column_id = c.column_id AND sm.mark <> ''))), '[]')
-        FROM cols c
-        WHERE c.due_on IS NOT NULL AND c.due_on + $4::int <= $3::date
-          -- never due at any end: before the window of the earliest end (the window only moves forward)
-          AND c.due_on >= COALESCE((
-            SELECT max(s.ends_on) FROM semester s
-            WHERE s.school_id = c.school_id AND s.year_id = c.year_id
-              AND s.starts_on < (SELECT max(s2.starts_on) FROM semester s2 WHERE s2.school_id = c.school_id AND s2.year_id = c.year_id AND s2.starts_on <= $14::date)
-          ), '-infinity'::date))::text AS data,
+        FROM cols c LEFT JOIN wstart w ON w.school_id = c.school_id AND w.year_id = c.year_id
+        WHERE c.due_on IS NOT NULL AND c.due_on + $4::int <= $3::date AND c.due_on >= COALESCE(w.first_day, '-infinity'::date))::text AS data,
        (SELECT COALESCE(json_agg(json_build_array(s.school_id, s.year_id, s.starts_on, s.ends_on)), '[]')
         FROM semester s WHERE s.school_id = ANY($1::int[]))::text AS semesters`;
 

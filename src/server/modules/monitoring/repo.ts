@@ -1,9 +1,10 @@
 import type { Client } from '../../db/tenancy.js';
 
 /**
- * A fingerprint of everything the city dashboard reads, from cheap indexed aggregates: journal
- * history, lessons, remarks, consent answers and enrolments, staff roles, readiness rows, the
- * city's settings and today's date. Any change to the inputs changes at least one part.
+ * A fingerprint of the dashboard's inputs besides the journals, from cheap indexed aggregates:
+ * remarks, consent answers and enrolments, staff roles, readiness rows, the city's settings and
+ * today's date. Any change to them changes at least one part. The journals' changes are checked
+ * against the fill log instead (control/fill.snapshot.ts fillChangedSince).
  */
 export async function fingerprint(c: Client, cityId: number): Promise<string> {
   const r = await c.query<{ f: string }>(
@@ -12,8 +13,6 @@ export async function fingerprint(c: Client, cityId: number): Promise<string> {
        app_today()::text,
        (SELECT md5(COALESCE(settings::text, '')) FROM city WHERE id = $1),
        (SELECT count(*) || ':' || COALESCE(max(id), 0) FROM school WHERE city_id = $1),
-       (SELECT COALESCE(sum(m), 0) FROM (SELECT (SELECT max(h.id) FROM journal_change h WHERE h.school_id = s.id) AS m FROM s) x),
-       (SELECT COALESCE(max(m)::text, '') FROM (SELECT (SELECT max(l.updated_at) FROM lesson l WHERE l.school_id = s.id) AS m FROM s) x),
        (SELECT count(*) || ':' || COALESCE(max(updated_at)::text, '') FROM control_remark WHERE school_id IN (SELECT id FROM s)),
        -- consent answers are append-only (a trigger refuses UPDATE and DELETE): the newest id per school says it all
        (SELECT COALESCE(sum(m), 0) FROM (SELECT (SELECT max(r.id) FROM consent_record r WHERE r.school_id = s.id) AS m FROM s) x),
@@ -28,16 +27,17 @@ export async function fingerprint(c: Client, cityId: number): Promise<string> {
   return r.rows[0].f;
 }
 
-export async function cached(c: Client, cityId: number, quarter: string): Promise<{ fingerprint: string; data: string } | undefined> {
-  const r = await c.query('SELECT fingerprint, data FROM monitoring_cache WHERE city_id = $1 AND quarter = $2', [cityId, quarter]);
+export async function cached(c: Client, cityId: number, quarter: string): Promise<{ fingerprint: string; snap: string | null; data: string } | undefined> {
+  const r = await c.query('SELECT fingerprint, snap::text AS snap, data FROM monitoring_cache WHERE city_id = $1 AND quarter = $2', [cityId, quarter]);
   return r.rows[0];
 }
 
-export async function store(c: Client, cityId: number, quarter: string, fp: string, data: string): Promise<void> {
+export async function store(c: Client, cityId: number, quarter: string, fp: string, snap: string, data: string): Promise<void> {
   await c.query(
-    `INSERT INTO monitoring_cache (city_id, quarter, fingerprint, data) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (city_id, quarter) DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data, computed_at = now()`,
-    [cityId, quarter, fp, data],
+    `INSERT INTO monitoring_cache (city_id, quarter, fingerprint, snap, snap_xmin, data) VALUES ($1, $2, $3, $4::pg_snapshot, pg_snapshot_xmin($4::pg_snapshot), $5)
+     ON CONFLICT (city_id, quarter) DO UPDATE
+       SET fingerprint = excluded.fingerprint, snap = excluded.snap, snap_xmin = excluded.snap_xmin, data = excluded.data, computed_at = now()`,
+    [cityId, quarter, fp, snap, data],
   );
 }
 

@@ -12,11 +12,10 @@ import type { Database } from '../../db/database.js';
 import { todayOf, withSystem } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
 import { consentCoverageBySchool } from '../consent/service.js';
-import { cityFillByPeriods } from '../control/fill.service.js';
-import { addDays } from '../control/period.js';
-import { EMPTY_QUALITY, qualityCounts } from '../control/quality.repo.js';
+import { cityFillSnapshot, fillChangedSince, snapshotNow } from '../control/fill.snapshot.js';
+import { EMPTY_QUALITY } from '../control/quality.repo.js';
 import { remarkCounts } from '../control/remarks.repo.js';
-import { SCHOOL_TIME_ZONE } from '../control/settings.js';
+import { addDays } from '../control/period.js';
 import { quarterBounds, quarterOf, quarterWeeks } from './quarter.js';
 import * as repo from './repo.js';
 
@@ -26,21 +25,21 @@ const ratio = (a: number, b: number | null | undefined): number | null => (b ? r
 async function compute(db: Database, cityId: number, cityName: string, quarter: string): Promise<Omit<TMonitoring, 'cached' | 'computedAt'>> {
   const today = todayOf(db);
   const { from, to } = quarterBounds(quarter);
-  const yesterday = addDays(today, -1);
-  const effectiveTo = [to, yesterday].sort()[0];
   const weeks = quarterWeeks(quarter, today);
   const ids = await withSystem(db, async (c) => (await c.query<{ id: number }>('SELECT id FROM school WHERE city_id = $1', [cityId])).rows.map((r) => r.id));
   // side by side, each in its own transaction: the fill of the quarter and of each of its weeks
-  // (one set of grouped statements), consent coverage, the quality flags and the small counts
-  const [[fill, ...byWeek], consentRows, { quality, remarks, ready }] = await Promise.all([
-    cityFillByPeriods(db, cityId, [{ from, to }, ...weeks.map((w) => ({ from: w.from, to: w.to }))]),
+  // with the quarter's quality flags (kept per school and period, computed where changed),
+  // consent coverage and the small counts
+  const [snapshot, consentRows, { remarks, ready }] = await Promise.all([
+    cityFillSnapshot(db, cityId, [{ from, to }, ...weeks.map((w) => ({ from: w.from, to: w.to }))]),
     consentCoverageBySchool(db, cityId),
     withSystem(db, async (c) => ({
-      quality: from <= effectiveTo && ids.length ? await qualityCounts(c, { schoolIds: ids, from, effectiveTo, today, timeZone: SCHOOL_TIME_ZONE }) : new Map(),
       remarks: await remarkCounts(c, ids),
       ready: await repo.readinessBySchool(c, cityId),
     })),
   ]);
+  const [fill, ...byWeek] = snapshot?.fill ?? [[]];
+  const quality = snapshot?.quality ?? new Map();
   const weekly = byWeek.map((w) => new Map(w.map((x) => [x.schoolId, x.figures])));
   const consent = new Map(consentRows.map((x) => [x.schoolId, x.total ? x.share : null]));
   const schools: TMonitoringSchool[] = fill.map((f) => {
@@ -80,18 +79,26 @@ async function compute(db: Database, cityId: number, cityName: string, quarter: 
   return { cityId, cityName, quarter, from, to, weeks: weeks.map((w) => w.week), schools };
 }
 
-/** The dashboard of a quarter (default: the current one), from the cache when nothing changed. */
+/**
+ * The dashboard of a quarter (default: the current one), from the cache when nothing changed: the
+ * fingerprint of the small inputs is the same and no fill input changed since its snapshot.
+ */
 export async function monitoring(db: Database, cityId: number, asked?: string): Promise<TMonitoring> {
-  const quarter = asked ?? quarterOf(todayOf(db));
+  const today = todayOf(db);
+  const quarter = asked ?? quarterOf(today);
+  const effectiveTo = [quarterBounds(quarter).to, addDays(today, -1)].sort()[0];
   const head = await withSystem(db, async (c) => {
     const city = (await c.query<{ name: string }>('SELECT name FROM city WHERE id = $1', [cityId])).rows[0];
     if (!city) return null;
     const fp = await repo.fingerprint(c, cityId);
-    return { city, fp, hit: await repo.cached(c, cityId, quarter) };
+    const snap = await snapshotNow(c);
+    const hit = await repo.cached(c, cityId, quarter);
+    const fresh = !!hit && hit.fingerprint === fp && !!hit.snap && !(await fillChangedSince(c, cityId, hit.snap, effectiveTo, today));
+    return { city, fp, snap, hit: fresh ? hit : undefined };
   });
   if (!head) throw new AppError('not_found');
-  if (head.hit && head.hit.fingerprint === head.fp) return { ...(JSON.parse(head.hit.data) as TMonitoring), cached: true };
+  if (head.hit) return { ...(JSON.parse(head.hit.data) as TMonitoring), cached: true };
   const data: TMonitoring = { ...(await compute(db, cityId, head.city.name, quarter)), computedAt: new Date().toISOString(), cached: false };
-  await withSystem(db, (c) => repo.store(c, cityId, quarter, head.fp, JSON.stringify(data)));
+  await withSystem(db, (c) => repo.store(c, cityId, quarter, head.fp, head.snap, JSON.stringify(data)));
   return data;
 }

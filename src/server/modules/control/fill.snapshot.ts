@@ -1,0 +1,222 @@
+/**
+ * Figures of a school for a period kept in fill_snapshot (migration 063), so the city's dashboard
+ * recomputes only the schools and periods whose inputs changed since they were computed.
+ *
+ * Invalidation: every write to lessons (and through them to cells), summary columns (and their
+ * marks), pages, enrolments, groups, classes, subjects, years and semesters appends a row to
+ * fill_dirty with its school, the day it touched (none: the whole school) and its transaction
+ * id. Figures stored with the snapshot of the transaction that began computing them are stale
+ * when a log row of their school that this snapshot did not see has a day on or before the
+ * period's end, or no day. The quality flags also count entries on lessons after today, so a day
+ * after today makes them stale as well, and today is part of their key. The city's settings
+ * (weights, N, subjects without homework) are part of every key.
+ *
+ * Stored rows are replaced, not added up: a period of the current week or quarter whose end moved
+ * to a new yesterday is a new computation.
+ */
+import { createHash } from 'node:crypto';
+import type { TQualityCounts } from '../../../shared/api/control.js';
+import type { TFillSettings } from '../../../shared/api/control.js';
+import type { Database } from '../../db/database.js';
+import { type Client, todayOf, withSystem } from '../../db/tenancy.js';
+import type { Run } from './fill.repo.js';
+import { pageCountsByPeriod } from './fill.periods.js';
+import { emptyFigures, rollUp, scopeOf, type TFillFigures } from './fill.service.js';
+import { type ResolvedPeriod, resolvePeriod } from './period.js';
+import { EMPTY_QUALITY, qualityCounts } from './quality.repo.js';
+import { fillSettingsOfCity, SCHOOL_TIME_ZONE } from './settings.js';
+
+type Kind = 'fill' | 'quality';
+
+interface Wanted {
+  schoolId: number;
+  from: string;
+  to: string;
+  effectiveTo: string;
+}
+
+/** Snapshot rows kept longer than this are dropped, so the log behind them can be pruned. */
+const KEEP_DAYS = 14;
+
+function keyOf(settings: TFillSettings, extra = ''): string {
+  return createHash('md5').update(JSON.stringify(settings)).update(`|${extra}`).digest('hex');
+}
+
+/** The stored figures still current, by `school:from:to`. */
+async function currentRows(c: Client, kind: Kind, key: string, wanted: Wanted[], today: string): Promise<Map<string, unknown>> {
+  if (!wanted.length) return new Map();
+  const r = await c.query<{ schoolId: number; from: string; to: string; data: unknown }>(
+    `SELECT f.school_id AS "schoolId", f.period_from::text AS "from", f.period_to::text AS "to", f.data
+     FROM fill_snapshot f
+     JOIN unnest($3::int[], $4::date[], $5::date[], $6::date[]) AS w(school_id, period_from, period_to, effective_to)
+       ON w.school_id = f.school_id AND w.period_from = f.period_from AND w.period_to = f.period_to AND w.effective_to = f.effective_to
+     WHERE f.kind = $1 AND f.key = $2
+       AND NOT EXISTS (
+         SELECT 1 FROM fill_dirty d
+         WHERE d.school_id = f.school_id AND d.xid >= f.snap_xmin AND NOT pg_visible_in_snapshot(d.xid, f.snap)
+           AND (d.day IS NULL OR d.day <= f.effective_to OR ($1 = 'quality' AND d.day > $7::date)))`,
+    [kind, key, wanted.map((w) => w.schoolId), wanted.map((w) => w.from), wanted.map((w) => w.to), wanted.map((w) => w.effectiveTo), today],
+  );
+  return new Map(r.rows.map((x) => [`${x.schoolId}:${x.from}:${x.to}`, x.data]));
+}
+
+async function store(c: Client, kind: Kind, key: string, snap: string, rows: (Wanted & { data: unknown })[]): Promise<void> {
+  if (!rows.length) return;
+  await c.query(
+    `INSERT INTO fill_snapshot (school_id, kind, period_from, period_to, effective_to, key, snap, snap_xmin, data)
+     SELECT w.school_id, $1, w.period_from, w.period_to, w.effective_to, $2, $3::pg_snapshot, pg_snapshot_xmin($3::pg_snapshot), w.data
+     FROM unnest($4::int[], $5::date[], $6::date[], $7::date[], $8::jsonb[]) AS w(school_id, period_from, period_to, effective_to, data)
+     ON CONFLICT (school_id, kind, period_from, period_to) DO UPDATE
+       SET effective_to = excluded.effective_to, key = excluded.key, snap = excluded.snap, snap_xmin = excluded.snap_xmin,
+           data = excluded.data, computed_at = now()`,
+    [
+      kind,
+      key,
+      snap,
+      rows.map((w) => w.schoolId),
+      rows.map((w) => w.from),
+      rows.map((w) => w.to),
+      rows.map((w) => w.effectiveTo),
+      rows.map((w) => JSON.stringify(w.data)),
+    ],
+  );
+}
+
+/**
+ * Drops old snapshot rows, then the log rows every remaining snapshot has seen (those of
+ * transactions that had ended before the oldest of them began).
+ */
+export async function prune(c: Client): Promise<void> {
+  await c.query(`DELETE FROM fill_snapshot WHERE computed_at < now() - make_interval(days => $1)`, [KEEP_DAYS]);
+  await c.query(`DELETE FROM monitoring_cache WHERE computed_at < now() - make_interval(days => $1)`, [KEEP_DAYS]);
+  await c.query(
+    `DELETE FROM fill_dirty
+     WHERE xid < LEAST((SELECT min(snap_xmin) FROM fill_snapshot), (SELECT min(snap_xmin) FROM monitoring_cache),
+                       pg_snapshot_xmin(pg_current_snapshot()))`,
+  );
+}
+
+export interface CityFill {
+  settings: TFillSettings;
+  schools: { id: number; name: string }[];
+  /** per period asked, every school of the city with its figures */
+  fill: { schoolId: number; schoolName: string; figures: TFillFigures }[][];
+  /** the quality flags of the first period asked, per school */
+  quality: Map<number, TQualityCounts>;
+  /** what was computed now rather than read: school-periods of fill, schools of quality */
+  computed: { fill: number; quality: number };
+}
+
+/**
+ * Fill figures of every school of a city for several periods (the first is the quarter), and the
+ * quality flags of the first period: read from fill_snapshot where current, the rest computed
+ * (all missing schools and periods in one set of statements) and stored.
+ */
+export async function cityFillSnapshot(db: Database, cityId: number, asked: { from: string; to: string }[]): Promise<CityFill | null> {
+  const today = todayOf(db);
+  const periods = asked.map((p) => resolvePeriod(today, p));
+  const head = await withSystem(db, async (c) => {
+    const settings = await fillSettingsOfCity(c, cityId);
+    if (!settings) return null;
+    const schools = (await c.query<{ id: number; name: string }>('SELECT id, short_name AS name FROM school WHERE city_id = $1 ORDER BY id', [cityId])).rows;
+    // taken before anything is computed: every later statement sees at least what it saw
+    const snap = await snapshotNow(c);
+    const fillKey = keyOf(settings);
+    const qualityKey = keyOf(settings, today);
+    const wantedFill = schools.flatMap((s) => periods.filter(live).map((p) => wanted(s.id, p)));
+    const wantedQuality = periods.length && live(periods[0]) ? schools.map((s) => wanted(s.id, periods[0])) : [];
+    return {
+      settings,
+      schools,
+      snap,
+      fillKey,
+      qualityKey,
+      wantedFill,
+      wantedQuality,
+      fill: await currentRows(c, 'fill', fillKey, wantedFill, today),
+      quality: await currentRows(c, 'quality', qualityKey, wantedQuality, today),
+    };
+  });
+  if (!head) return null;
+  const { settings, schools, snap } = head;
+  const missingFill = head.wantedFill.filter((w) => !head.fill.has(id(w)));
+  const missingQuality = head.wantedQuality.filter((w) => !head.quality.has(id(w)));
+
+  const run: Run = (fn) => withSystem(db, fn);
+  const [computedFill, computedQuality] = await Promise.all([computeFill(run, settings, schools, periods, missingFill), computeQuality(run, today, missingQuality)]);
+  for (const w of computedFill) head.fill.set(id(w), w.data);
+  for (const w of computedQuality) head.quality.set(id(w), w.data);
+  if (computedFill.length || computedQuality.length) {
+    await withSystem(db, async (c) => {
+      await store(c, 'fill', head.fillKey, snap, computedFill);
+      await store(c, 'quality', head.qualityKey, snap, computedQuality);
+      await prune(c);
+    });
+  }
+
+  const empty = emptyFigures(settings);
+  const fill = periods.map((p) =>
+    schools.map((s) => ({ schoolId: s.id, schoolName: s.name, figures: live(p) ? ((head.fill.get(id(wanted(s.id, p))) as TFillFigures | undefined) ?? empty) : empty })),
+  );
+  const quality = new Map(
+    head.wantedQuality.map((w) => [w.schoolId, { ...EMPTY_QUALITY, ...((head.quality.get(id(w)) as TQualityCounts | undefined) ?? {}) }]),
+  );
+  return { settings, schools, fill, quality, computed: { fill: computedFill.length, quality: computedQuality.length } };
+}
+
+const live = (p: ResolvedPeriod) => p.effectiveTo >= p.from;
+const wanted = (schoolId: number, p: ResolvedPeriod): Wanted => ({ schoolId, from: p.from, to: p.to, effectiveTo: p.effectiveTo });
+const id = (w: { schoolId: number; from: string; to: string }) => `${w.schoolId}:${w.from}:${w.to}`;
+
+/** The missing school-periods: every school missing any, with every period any of them misses. */
+async function computeFill(
+  run: Run,
+  settings: TFillSettings,
+  schools: { id: number; name: string }[],
+  periods: ResolvedPeriod[],
+  missing: Wanted[],
+): Promise<(Wanted & { data: TFillFigures })[]> {
+  if (!missing.length) return [];
+  const schoolIds = [...new Set(missing.map((w) => w.schoolId))];
+  const todo = periods.filter((p) => live(p) && missing.some((w) => w.from === p.from && w.to === p.to));
+  const { from: _f, effectiveTo: _t, ...scope } = scopeOf(schoolIds, todo[0], settings);
+  const byPeriod = await pageCountsByPeriod(run, scope, todo);
+  const names = new Map(schools.map((s) => [s.id, s.name]));
+  const want = new Set(missing.map(id));
+  const out: (Wanted & { data: TFillFigures })[] = [];
+  todo.forEach((p, i) => {
+    const rolled = new Map(rollUp(byPeriod[i], 'school', settings, names).map((r) => [r.key.id, r.figures]));
+    for (const schoolId of schoolIds) {
+      const w = wanted(schoolId, p);
+      if (want.has(id(w))) out.push({ ...w, data: rolled.get(schoolId) ?? emptyFigures(settings) });
+    }
+  });
+  return out;
+}
+
+async function computeQuality(run: Run, today: string, missing: Wanted[]): Promise<(Wanted & { data: TQualityCounts })[]> {
+  if (!missing.length) return [];
+  const { from, effectiveTo } = missing[0];
+  const counts = await run((c) => qualityCounts(c, { schoolIds: missing.map((w) => w.schoolId), from, effectiveTo, today, timeZone: SCHOOL_TIME_ZONE }));
+  return missing.map((w) => ({ ...w, data: counts.get(w.schoolId) ?? { ...EMPTY_QUALITY } }));
+}
+
+/**
+ * Whether a fill input of the city's schools changed since the snapshot (the city dashboard's
+ * own cache): a log row the snapshot did not see, with no day, a day up to the end, or after today.
+ */
+export async function fillChangedSince(c: Client, cityId: number, snap: string, effectiveTo: string, today: string): Promise<boolean> {
+  const r = await c.query<{ changed: boolean }>(
+    `SELECT EXISTS (
+       SELECT 1 FROM school s JOIN fill_dirty d ON d.school_id = s.id
+       WHERE s.city_id = $1 AND d.xid >= pg_snapshot_xmin($2::pg_snapshot) AND NOT pg_visible_in_snapshot(d.xid, $2::pg_snapshot)
+         AND (d.day IS NULL OR d.day <= $3::date OR d.day > $4::date)) AS changed`,
+    [cityId, snap, effectiveTo, today],
+  );
+  return r.rows[0].changed;
+}
+
+/** The snapshot of now, for a cache computed from here on. */
+export async function snapshotNow(c: Client): Promise<string> {
+  return (await c.query<{ snap: string }>('SELECT pg_current_snapshot()::text AS snap')).rows[0].snap;
+}
