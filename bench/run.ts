@@ -225,7 +225,14 @@ async function cityScenario(dbUrl: string, serverUrl: string) {
   let result: Record<string, unknown>;
   try {
     const fromNothing = await timed('from nothing', () => c.query('DELETE FROM fill_snapshot'), quick ? 1 : 3);
-    const newDay = await timed('a new day', () => c.query(`DELETE FROM fill_snapshot WHERE period_to > effective_to OR kind = 'quality'`), quick ? 1 : 5);
+    // what a new day leaves behind: the open periods (their end moves to the new yesterday), the
+    // quality flags (today is in their key) and the lesson counts of the segment ending yesterday
+    const yesterday = new Date(Date.parse(`${spec.today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const newDay = await timed(
+      'a new day',
+      () => c.query(`DELETE FROM fill_snapshot WHERE period_to > effective_to OR kind = 'quality' OR (kind = 'lessons' AND period_to = $1::date)`, [yesterday]),
+      quick ? 1 : 5,
+    );
     const day = new Date(Date.parse(`${spec.today}T00:00:00Z`) - 21 * 86_400_000).toISOString().slice(0, 10);
     const correction = await timed(
       'after a correction in one school',

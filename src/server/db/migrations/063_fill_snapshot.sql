@@ -15,6 +15,8 @@
 CREATE TABLE fill_dirty (
   school_id integer NOT NULL,
   xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  -- l: a lesson (and its cells), c: a summary column (and its marks), s: the rest of the school
+  source text NOT NULL CHECK (source IN ('l', 'c', 's')),
   day date
 );
 CREATE INDEX fill_dirty_school ON fill_dirty (school_id, xid);
@@ -22,7 +24,9 @@ CREATE INDEX fill_dirty_school ON fill_dirty (school_id, xid);
 -- owner role only (the app's role writes through the SECURITY DEFINER triggers below)
 CREATE TABLE fill_snapshot (
   school_id integer NOT NULL,
-  kind text NOT NULL CHECK (kind IN ('fill', 'quality')),
+  -- fill: a school's figures of a period; quality: its flags; lessons: lesson counts by page of a
+  -- segment of days; due: summative counts by column of a school year
+  kind text NOT NULL CHECK (kind IN ('fill', 'quality', 'lessons', 'due')),
   period_from date NOT NULL,
   period_to date NOT NULL,
   -- the period's end clipped to yesterday: the figures hold for this end only
@@ -42,17 +46,17 @@ CREATE FUNCTION fill_dirty_lessons() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO fill_dirty (school_id, day)
-    SELECT x.school_id, x.day FROM (SELECT DISTINCT n.school_id, n.lesson_date AS day FROM new_rows n) x
+    INSERT INTO fill_dirty (school_id, source, day)
+    SELECT x.school_id, 'l', x.day FROM (SELECT DISTINCT n.school_id, n.lesson_date AS day FROM new_rows n) x
     WHERE CASE WHEN current_setting('klasnyi.fd_' || x.school_id || '_' || to_char(x.day, 'YYYYMMDD'), true) = '1' THEN false
                ELSE set_config('klasnyi.fd_' || x.school_id || '_' || to_char(x.day, 'YYYYMMDD'), '1', true) = '1' END;
   ELSIF TG_OP = 'UPDATE' THEN
-    INSERT INTO fill_dirty (school_id, day)
-    SELECT x.school_id, x.day FROM (SELECT n.school_id, n.lesson_date AS day FROM new_rows n UNION SELECT o.school_id, o.lesson_date FROM old_rows o) x
+    INSERT INTO fill_dirty (school_id, source, day)
+    SELECT x.school_id, 'l', x.day FROM (SELECT n.school_id, n.lesson_date AS day FROM new_rows n UNION SELECT o.school_id, o.lesson_date FROM old_rows o) x
     WHERE CASE WHEN current_setting('klasnyi.fd_' || x.school_id || '_' || to_char(x.day, 'YYYYMMDD'), true) = '1' THEN false
                ELSE set_config('klasnyi.fd_' || x.school_id || '_' || to_char(x.day, 'YYYYMMDD'), '1', true) = '1' END;
   ELSE
-    INSERT INTO fill_dirty (school_id, day) SELECT DISTINCT o.school_id, o.lesson_date FROM old_rows o;
+    INSERT INTO fill_dirty (school_id, source, day) SELECT DISTINCT o.school_id, 'l', o.lesson_date FROM old_rows o;
   END IF;
   RETURN NULL;
 END $$;
@@ -69,10 +73,10 @@ CREATE FUNCTION fill_dirty_columns() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO fill_dirty (school_id, day) SELECT DISTINCT n.school_id, CASE WHEN n.kind = 'thematic' THEN n.after_date END FROM new_rows n;
+    INSERT INTO fill_dirty (school_id, source, day) SELECT DISTINCT n.school_id, 'c', CASE WHEN n.kind = 'thematic' THEN n.after_date END FROM new_rows n;
   END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    INSERT INTO fill_dirty (school_id, day) SELECT DISTINCT o.school_id, CASE WHEN o.kind = 'thematic' THEN o.after_date END FROM old_rows o;
+    INSERT INTO fill_dirty (school_id, source, day) SELECT DISTINCT o.school_id, 'c', CASE WHEN o.kind = 'thematic' THEN o.after_date END FROM old_rows o;
   END IF;
   RETURN NULL;
 END $$;
@@ -89,10 +93,10 @@ CREATE FUNCTION fill_dirty_schools() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO fill_dirty (school_id) SELECT DISTINCT n.school_id FROM new_rows n;
+    INSERT INTO fill_dirty (school_id, source) SELECT DISTINCT n.school_id, 's' FROM new_rows n;
   END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    INSERT INTO fill_dirty (school_id) SELECT DISTINCT o.school_id FROM old_rows o;
+    INSERT INTO fill_dirty (school_id, source) SELECT DISTINCT o.school_id, 's' FROM old_rows o;
   END IF;
   RETURN NULL;
 END $$;

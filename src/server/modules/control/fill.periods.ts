@@ -14,7 +14,7 @@
  */
 import { buildRosters, type DueRow, type PageRef, pupilsOnPage, summativeCounts } from './fill.compute.js';
 import type { FillScope, PageCounts, Run } from './fill.repo.js';
-import { LESSONS, PAGES } from './fill.sql.js';
+import { ARGS, LESSONS, PAGES } from './fill.sql.js';
 
 /** A period of the computation: from, and its end clipped to yesterday. */
 export interface CountPeriod {
@@ -58,7 +58,13 @@ const ROSTERS_SQL = `WITH ${PAGES}, ${PERIODS}
  * number of ends before its day, so it lies in the window of end j (1-based) when
  * slot < j <= slot of the lesson N places later (or every later end when there is none).
  */
-const DENSITY_SQL = `WITH ${PAGES}, ${PERIODS}
+const DENSITY_SQL = `WITH ${ARGS}, ${PERIODS},
+-- the pages alone (PAGES joins classes and subjects for the lessons' figures; joined here, the
+-- planner paired every class with every subject of a school first: 150 ms of 500)
+pg AS MATERIALIZED (
+  SELECT jp.school_id, jp.id, jp.scale_code FROM journal_page jp JOIN school_year y ON y.school_id = jp.school_id AND y.id = jp.year_id
+  WHERE jp.school_id = ANY($1::int[]) AND y.starts_on <= $3::date AND y.ends_on >= $2::date AND jp.scale_code <> 'verbal'
+)
 SELECT COALESCE(json_agg(json_build_array(pg.school_id, pg.id, d.firsts, COALESCE(d.marks, '[]'))), '[]')::text AS data
 FROM pg
 -- where the page's numbering starts: its N-th last lesson before the earliest end
@@ -91,17 +97,13 @@ CROSS JOIN LATERAL (
 ) d
 WHERE pg.scale_code <> 'verbal' AND d.firsts IS NOT NULL`;
 
-/** Summative columns of the pages that can be due at some end (their due day, year) with the pupils marked; semesters too. */
-const DUE_SQL = `WITH ${PAGES}, ${PERIODS},
+/**
+ * Summative columns of the pages (their due day, year) with the pupils marked, whatever the ends:
+ * a column's counts do not depend on the period, so they are kept per school and year (FillParts)
+ * and the columns due at each end are picked in memory.
+ */
+const DUE_SQL = `WITH ${PAGES},
 ylast AS (SELECT school_id, year_id, max(ends_on) AS last_day FROM semester WHERE school_id = ANY($1::int[]) GROUP BY school_id, year_id),
--- per year, where the summative window of the earliest end starts: the end of the semester before
--- the one begun by then (the window only moves forward, so a column due before it is never due)
-cur AS (SELECT school_id, year_id, max(starts_on) AS starts_on FROM semester WHERE school_id = ANY($1::int[]) AND starts_on <= $14::date GROUP BY school_id, year_id),
-wstart AS (
-  SELECT s.school_id, s.year_id, max(s.ends_on) AS first_day
-  FROM semester s JOIN cur ON cur.school_id = s.school_id AND cur.year_id = s.year_id AND s.starts_on < cur.starts_on
-  GROUP BY s.school_id, s.year_id
-),
 cols AS (
   SELECT sc.school_id, sc.page_id, pg.year_id, sc.id AS column_id,
          CASE sc.kind WHEN 'thematic' THEN sc.after_date WHEN 'semester' THEN sem.ends_on ELSE yl.last_day END AS due_on
@@ -111,13 +113,14 @@ cols AS (
   LEFT JOIN ylast yl ON yl.school_id = pg.school_id AND yl.year_id = pg.year_id
   WHERE pg.scale_code <> 'verbal'
 )
-SELECT (SELECT COALESCE(json_agg(json_build_array(c.school_id, c.page_id, c.column_id, c.due_on, c.year_id,
+SELECT COALESCE(json_agg(json_build_array(c.school_id, c.page_id, c.column_id, c.due_on, c.year_id,
           (SELECT COALESCE(json_agg(sm.pupil_id), '[]') FROM summary_mark sm
-           WHERE sm.school_id = c.school_id AND sm.column_id = c.column_id AND sm.mark <> ''))), '[]')
-        FROM cols c LEFT JOIN wstart w ON w.school_id = c.school_id AND w.year_id = c.year_id
-        WHERE c.due_on IS NOT NULL AND c.due_on + $4::int <= $3::date AND c.due_on >= COALESCE(w.first_day, '-infinity'::date))::text AS data,
-       (SELECT COALESCE(json_agg(json_build_array(s.school_id, s.year_id, s.starts_on, s.ends_on)), '[]')
-        FROM semester s WHERE s.school_id = ANY($1::int[]))::text AS semesters`;
+           WHERE sm.school_id = c.school_id AND sm.column_id = c.column_id AND sm.mark <> ''))), '[]')::text AS data
+FROM cols c
+WHERE c.due_on IS NOT NULL`;
+
+const SEMESTERS_SQL = `SELECT COALESCE(json_agg(json_build_array(s.school_id, s.year_id, s.starts_on, s.ends_on)), '[]')::text AS semesters
+  FROM semester s WHERE s.school_id = ANY($1::int[])`;
 
 type Semester = [number, number, string, string];
 
@@ -130,12 +133,45 @@ function windowStart(semesters: Semester[], end: string): string {
   return before.length ? before.sort().at(-1)! : '';
 }
 
+/** Lesson counts of a page in a segment: [page, planned, held, withTopic, homeworkExpected, withHomework, withAttendance, onTime]. */
+export type SegmentRow = [number, number, number, number, number, number, number, number];
+/** A summative column's counts: [page, column, due day, pupils expected (on the page that day), pupils marked of them]. */
+export type DueCount = [number, number, string, number, number];
+
+/** A segment of the time the periods cut: [from, to], both inclusive. */
+export type Segment = [string, string];
+
+/**
+ * Parts of the computation kept between calls (fill.snapshot.ts): the lesson counts of a school's
+ * segment and the summative counts of a school's year, each read back while its inputs are
+ * unchanged. Keys: `school:from:to` (the segment; the year's first and last day).
+ */
+export interface FillParts {
+  lessons(schoolIds: number[], segments: Segment[]): Promise<Map<string, SegmentRow[]>>;
+  due(schoolIds: number[]): Promise<Map<string, DueCount[]>>;
+}
+
+/** What was computed rather than read, for the caller to keep. */
+export interface ComputedParts {
+  lessons: { schoolId: number; from: string; to: string; rows: SegmentRow[] }[];
+  due: { schoolId: number; from: string; to: string; rows: DueCount[] }[];
+}
+
+const NO_PARTS: FillParts = { lessons: async () => new Map(), due: async () => new Map() };
+
 /**
  * Page counts of each period, in the order given; the scope's from/effectiveTo are ignored (the
  * periods set them). Only the fields needed to roll up by school are filled besides the counts:
- * page labels, class, subject and teacher names are empty.
+ * page labels, class, subject and teacher names are empty. With `parts`, lesson counts of kept
+ * segments and summative counts of kept years are read instead of computed; what was computed is
+ * returned in `computed`.
  */
-export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from' | 'effectiveTo'>, periods: CountPeriod[]): Promise<PageCounts[][]> {
+export async function pageCountsByPeriod(
+  run: Run,
+  scope: Omit<FillScope, 'from' | 'effectiveTo'>,
+  periods: CountPeriod[],
+  parts: FillParts = NO_PARTS,
+): Promise<PageCounts[][] & { computed?: ComputedParts }> {
   const live = periods.filter((p) => p.effectiveTo >= p.from);
   if (!live.length || !scope.schoolIds.length) return periods.map(() => []);
   const minFrom = live.map((p) => p.from).sort()[0];
@@ -144,12 +180,14 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
   if (ends.length > 52) throw new Error(`pageCountsByPeriod: ${ends.length} distinct period ends, at most 52`);
   const maxEnd = ends.at(-1)!;
   // segments: [b(k), b(k+1)) between consecutive boundaries; a period [from, to] is the segments
-  // from the boundary of its start to the one of the day after its end
-  const bounds = [...new Set(live.flatMap((p) => [p.from, addDays(p.effectiveTo, 1)]))].sort();
-  const params = [
+  // from the boundary of its start to the one of the day after its end. Every Monday is a
+  // boundary too, so the segments of a week stay the same from one day to the next (and are kept).
+  const bounds = [...new Set([...live.flatMap((p) => [p.from, addDays(p.effectiveTo, 1)]), ...mondays(minFrom, maxEnd)])].sort();
+  const segments: Segment[] = bounds.slice(1).map((b, k) => [bounds[k], addDays(b, -1)]);
+  const params = (from: string, to: string) => [
     scope.schoolIds,
-    minFrom,
-    maxEnd,
+    from,
+    to,
     scope.timelinessDays,
     scope.densityLessons,
     scope.timeZone,
@@ -162,55 +200,104 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
     ends,
     ends[0],
   ];
-  const query = (sql: string, schoolIds = scope.schoolIds) =>
+  const query = (sql: string, schoolIds = scope.schoolIds, range: [string, string] = [minFrom, maxEnd], count = 14) =>
     run(async (c) => {
       // big analytical statements: compiling them costs more than it saves (~280 ms measured)
       await c.query('SET LOCAL jit = off');
-      return (await c.query(sql, [schoolIds, ...params.slice(1)])).rows;
+      return (await c.query(sql, [schoolIds, ...params(...range).slice(1, count)])).rows;
     });
-  // the marks statement is the longest (2.2 s of 3.4 s for 40 schools): for many schools it runs
-  // in two halves side by side, so both cores work on it
+  // the marks statement is the longest: for many schools it runs in two halves side by side, so
+  // both cores work on it
   const halves = scope.schoolIds.length >= 8 ? [0, 1].map((h) => scope.schoolIds.filter((_, i) => i % 2 === h)) : [scope.schoolIds];
-  const [pageRows, lessons, [rosterData], [due], ...densityParts] = await Promise.all([
+  const [pageRows, [rosterData], [semesterData], keptLessons, keptDue, ...densityParts] = await Promise.all([
     query(PAGES_SQL),
-    query(LESSONS_SQL),
     query(ROSTERS_SQL),
-    query(DUE_SQL),
+    query(SEMESTERS_SQL, scope.schoolIds, [minFrom, maxEnd], 1),
+    parts.lessons(scope.schoolIds, segments),
+    parts.due(scope.schoolIds),
     ...halves.map((ids) => query(DENSITY_SQL, ids)),
   ]);
   const rosters = buildRosters(JSON.parse(rosterData.enrollments), JSON.parse(rosterData.members));
   // every page by its position in pageRows: arrays, not maps of string keys, in the loops below
-  const refs = pageRows as (PageRef & { yearFrom: string; yearTo: string })[];
+  const refs = pageRows as (PageRef & { yearId: number; yearFrom: string; yearTo: string })[];
   const indexOf = new Map<string, number>(refs.map((x, n) => [`${x.schoolId}:${x.pageId}`, n]));
+  const semesters = new Map<string, Semester[]>();
+  for (const s of JSON.parse(semesterData.semesters) as Semester[]) {
+    const key = `${s[0]}:${s[1]}`;
+    semesters.set(key, [...(semesters.get(key) ?? []), s]);
+  }
+
+  // the parts not kept: lesson counts of the segments from the first missing to the last (of the
+  // schools missing any), summative counts of the school years missing
+  const missingSegments = scope.schoolIds.flatMap((school) => segments.filter(([f, t]) => !keptLessons.has(`${school}:${f}:${t}`)).map((seg) => ({ school, seg })));
+  const years = new Map<string, { schoolId: number; yearId: number; from: string; to: string }>();
+  for (const x of refs) years.set(`${x.schoolId}:${x.yearFrom}:${x.yearTo}`, { schoolId: x.schoolId, yearId: x.yearId, from: x.yearFrom, to: x.yearTo });
+  const missingYears = [...years.entries()].filter(([key]) => !keptDue.has(key)).map(([, y]) => y);
+  const lessonSchools = [...new Set(missingSegments.map((m) => m.school))];
+  const range: [string, string] = [missingSegments.map((m) => m.seg[0]).sort()[0], missingSegments.map((m) => m.seg[1]).sort().at(-1)!];
+  const dueSchools = [...new Set(missingYears.map((y) => y.schoolId))];
+  const [lessons, dueData] = await Promise.all([
+    lessonSchools.length ? query(LESSONS_SQL, lessonSchools, range) : Promise.resolve([]),
+    dueSchools.length ? query(DUE_SQL, dueSchools, [minFrom, maxEnd], 11) : Promise.resolve([]),
+  ]);
+  const computed: ComputedParts = { lessons: [], due: [] };
+
+  // lesson counts by page and segment: computed where missing, kept otherwise
+  type LessonCounts = Pick<PageCounts, 'planned' | 'held' | 'withTopic' | 'homeworkExpected' | 'withHomework' | 'withAttendance' | 'onTime'>;
+  const lessonsBy: (LessonCounts | undefined)[][] = refs.map(() => []);
+  const put = (school: number, page: number, segment: number, r: SegmentRow) => {
+    const n = indexOf.get(`${school}:${page}`);
+    if (n !== undefined) lessonsBy[n][segment] = { planned: r[1], held: r[2], withTopic: r[3], homeworkExpected: r[4], withHomework: r[5], withAttendance: r[6], onTime: r[7] };
+  };
+  const fresh = new Map<string, SegmentRow[]>();
+  for (const { schoolId, pageId, segment, ...c } of lessons) {
+    const [f, t] = segments[segment - 1] ?? [];
+    if (!f) continue;
+    const key = `${schoolId}:${f}:${t}`;
+    const row: SegmentRow = [pageId, c.planned, c.held, c.withTopic, c.homeworkExpected, c.withHomework, c.withAttendance, c.onTime];
+    fresh.set(key, [...(fresh.get(key) ?? []), row]);
+  }
+  for (const school of scope.schoolIds) {
+    segments.forEach(([f, t], k) => {
+      const key = `${school}:${f}:${t}`;
+      let rows = keptLessons.get(key);
+      if (!rows && lessonSchools.includes(school) && f >= range[0] && t <= range[1]) {
+        rows = fresh.get(key) ?? [];
+        computed.lessons.push({ schoolId: school, from: f, to: t, rows });
+      }
+      for (const r of rows ?? []) put(school, r[0], k + 1, r);
+    });
+  }
+
+  // summative counts by column: kept per school and year, or counted now on the rosters
+  const allPages = new Map<string, PageRef>(refs.map((x) => [`${x.schoolId}:${x.pageId}`, x]));
+  const freshDue = new Map<string, DueCount[]>();
+  const yearKeyOf = new Map<string, string>([...years.entries()].map(([key, y]) => [`${y.schoolId}:${y.yearId}`, key]));
+  for (const [school, page, column, dueOn, year, marked] of JSON.parse(dueData[0]?.data ?? '[]') as [number, number, number, string, number, number[]][]) {
+    const key = yearKeyOf.get(`${school}:${year}`);
+    if (!key) continue;
+    const c = summativeCounts(rosters, allPages, [[school, page, column, dueOn, marked] as DueRow]).get(`${school}:${page}`) ?? { summativeExpected: 0, summativePresent: 0 };
+    freshDue.set(key, [...(freshDue.get(key) ?? []), [page, column, dueOn, c.summativeExpected, c.summativePresent]]);
+  }
+  const dues: { n: number; yearKey: string; dueOn: string; dueBy: string; expected: number; present: number }[] = [];
+  for (const [key, y] of years) {
+    let rows = keptDue.get(key);
+    if (!rows) {
+      rows = freshDue.get(key) ?? [];
+      computed.due.push({ schoolId: y.schoolId, from: y.from, to: y.to, rows });
+    }
+    for (const [page, , dueOn, expected, present] of rows) {
+      const n = indexOf.get(`${y.schoolId}:${page}`);
+      if (n !== undefined) dues.push({ n, yearKey: `${y.schoolId}:${y.yearId}`, dueOn, dueBy: addDays(dueOn, scope.timelinessDays), expected, present });
+    }
+  }
+
   // per page: the first day of the window of each end (by its 1-based index), each marked pupil's bits
   const densityPages = densityParts
     .flatMap(([part]) => JSON.parse(part.data) as [number, number, [number, string][], [number, number][]][])
     .map(([school, page, firsts, marks]) => ({ n: indexOf.get(`${school}:${page}`) ?? -1, firsts: new Map(firsts), bits: new Map(marks) }));
-  const semesters = new Map<string, Semester[]>();
-  for (const s of JSON.parse(due.semesters) as Semester[]) {
-    const key = `${s[0]}:${s[1]}`;
-    semesters.set(key, [...(semesters.get(key) ?? []), s]);
-  }
-  // a summative column's counts do not depend on the period (pupils on the page at its due day):
-  // counted once, when a period first finds it due
-  const allPages = new Map<string, PageRef>(refs.map((x) => [`${x.schoolId}:${x.pageId}`, x]));
-  const dues = (JSON.parse(due.data) as [number, number, number, string, number, number[]][]).map(([school, page, column, dueOn, year, marked]) => ({
-    n: indexOf.get(`${school}:${page}`) ?? -1,
-    key: `${school}:${page}`,
-    yearKey: `${school}:${year}`,
-    dueOn,
-    dueBy: addDays(dueOn, scope.timelinessDays),
-    row: [school, page, column, dueOn, marked] as DueRow,
-    counts: undefined as { summativeExpected: number; summativePresent: number } | undefined,
-  }));
-  type LessonCounts = Pick<PageCounts, 'planned' | 'held' | 'withTopic' | 'homeworkExpected' | 'withHomework' | 'withAttendance' | 'onTime'>;
-  const lessonsBy: (LessonCounts | undefined)[][] = refs.map(() => []);
-  for (const { schoolId, pageId, segment, ...c } of lessons) {
-    const n = indexOf.get(`${schoolId}:${pageId}`);
-    if (n !== undefined) lessonsBy[n][segment] = c;
-  }
 
-  return periods.map((p) => {
+  const out = periods.map((p) => {
     if (p.effectiveTo < p.from) return [];
     const end = p.effectiveTo;
     const j = ends.indexOf(end) + 1;
@@ -232,24 +319,24 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
       pupils[d.n] = roster.size;
       without[d.n] = w;
     }
+    // summative columns due by this end (and its N days), within the window of this end's year
     const starts = new Map<string, string>();
     const sumExpected = new Int32Array(refs.length);
     const sumPresent = new Int32Array(refs.length);
     for (const d of dues) {
-      if (d.n < 0 || !inPeriod[d.n] || d.dueBy > end) continue;
+      if (!inPeriod[d.n] || d.dueBy > end) continue;
       if (!starts.has(d.yearKey)) starts.set(d.yearKey, windowStart(semesters.get(d.yearKey) ?? [], end));
       if (d.dueOn < starts.get(d.yearKey)!) continue;
-      d.counts ??= summativeCounts(rosters, allPages, [d.row]).get(d.key) ?? { summativeExpected: 0, summativePresent: 0 };
-      sumExpected[d.n] += d.counts.summativeExpected;
-      sumPresent[d.n] += d.counts.summativePresent;
+      sumExpected[d.n] += d.expected;
+      sumPresent[d.n] += d.present;
     }
-    const out: PageCounts[] = [];
+    const counts: PageCounts[] = [];
     for (let n = 0; n < refs.length; n++) {
       if (!inPeriod[n]) continue;
       const l: LessonCounts = { planned: 0, held: 0, withTopic: 0, homeworkExpected: 0, withHomework: 0, withAttendance: 0, onTime: 0 };
-      const segments = lessonsBy[n];
+      const segs = lessonsBy[n];
       for (let k = firstSegment; k <= lastSegment; k++) {
-        const c = segments[k];
+        const c = segs[k];
         if (!c) continue;
         l.planned += c.planned;
         l.held += c.held;
@@ -262,7 +349,7 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
       if (!(l.planned > 0 || pupils[n] > 0 || sumExpected[n] > 0)) continue;
       const x = refs[n];
       // one object of a fixed shape per page (140,000 of them for a city's quarter and weeks)
-      out.push({
+      counts.push({
         schoolId: x.schoolId,
         pageId: x.pageId,
         pageLabel: '',
@@ -280,8 +367,21 @@ export async function pageCountsByPeriod(run: Run, scope: Omit<FillScope, 'from'
         summativePresent: sumPresent[n],
       });
     }
-    return out;
+    return counts;
   });
+  return Object.assign(out, { computed });
+}
+
+/** Every Monday in [from, to]. */
+function mondays(from: string, to: string): string[] {
+  const out: string[] = [];
+  const d0 = new Date(`${from}T00:00:00Z`);
+  let d = addDays(from, (8 - d0.getUTCDay()) % 7);
+  while (d <= to) {
+    out.push(d);
+    d = addDays(d, 7);
+  }
+  return out;
 }
 
 function addDays(day: string, n: number): string {

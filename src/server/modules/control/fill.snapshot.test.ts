@@ -46,10 +46,11 @@ describe(`fill figures kept per school and period (${testEngine})`, () => {
   it('computes everything once, then reads it back unchanged', async () => {
     const first = await snapshot();
     // two schools of the city (plus none other), three periods; the quality flags of the quarter
-    expect(first.computed).toEqual({ fill: first.schools.length * 3, quality: first.schools.length });
+    // the segments of the periods: 1-5, 6-12 and 13-15 October (yesterday), per school; a school year each
+    expect(first.computed).toEqual({ fill: first.schools.length * 3, quality: first.schools.length, lessons: first.schools.length * 3, due: first.schools.length });
     expect(figures(first)).toEqual(await fresh());
     const again = await snapshot();
-    expect(again.computed).toEqual({ fill: 0, quality: 0 });
+    expect(again.computed).toEqual({ fill: 0, quality: 0, lessons: 0, due: 0 });
     expect(figures(again)).toEqual(figures(first));
     expect(again.quality).toEqual(first.quality);
   });
@@ -59,8 +60,9 @@ describe(`fill figures kept per school and period (${testEngine})`, () => {
     // topic and attendance of 7 October in the other school: that week and the quarter change, the week after does not
     await sql(db, `UPDATE lesson SET topic = 'Козацька доба', attendance_taken = true WHERE school_id = $1 AND id = $2`, [other.schoolId, otherLessons[1]]);
     const after = await snapshot();
-    // the quarter, W41 and W42 (whose end is after 7 October) of one school; its quality flags
-    expect(after.computed).toEqual({ fill: 3, quality: 1 });
+    // the quarter, W41 and W42 (whose end is after 7 October) of one school; its quality flags;
+    // the lessons of one segment (6-12 October) counted again; summative counts kept
+    expect(after.computed).toEqual({ fill: 3, quality: 1, lessons: 1, due: 0 });
     expect(figures(after)).toEqual(await fresh());
     const held = after.fill[1].find((x) => x.schoolId === other.schoolId)!.figures;
     expect(held.withTopic).toBe(1);
@@ -71,19 +73,37 @@ describe(`fill figures kept per school and period (${testEngine})`, () => {
     // a mark on 14 October: W41 (6-12 October) is not reached
     await sql(db, `INSERT INTO journal_cell (school_id, lesson_id, pupil_id, mark) VALUES ($1, $2, $3, '9')`, [other.schoolId, otherLessons[3], otherPupil]);
     const after = await snapshot();
-    expect(after.computed).toEqual({ fill: 2, quality: 1 });
+    expect(after.computed).toEqual({ fill: 2, quality: 1, lessons: 1, due: 0 });
     expect(figures(after)).toEqual(await fresh());
+  });
+
+  it('counts a summary mark again in its school year only, the lessons kept', async () => {
+    await snapshot();
+    const s = fx.school.schoolId;
+    // the mark of a pupil set or cleared, whichever it was
+    await sql(
+      db,
+      `INSERT INTO summary_mark AS sm (school_id, column_id, pupil_id, mark) VALUES ($1, $2, $3, '10')
+       ON CONFLICT (school_id, column_id, pupil_id) DO UPDATE SET mark = CASE WHEN sm.mark = '' THEN '10' ELSE '' END`,
+      [s, fx.thematic1, fx.pupils.yakiv],
+    );
+    const after = await snapshot();
+    expect(after.computed.due).toBe(1);
+    expect(after.computed.lessons).toBe(0);
+    expect(figures(after)).toEqual(await fresh());
+    const summative = (r: CityFill) => r.fill[0].find((x) => x.schoolId === s)!.figures.summativePresent;
+    expect(summative(after)).toBe((await cityFillByPeriods(db, fx.cityId, PERIODS))[0].find((x) => x.schoolId === s)!.figures.summativePresent);
   });
 
   it('recomputes a school whose enrolments changed, and every school when the city settings change', async () => {
     await snapshot();
     await sql(db, `UPDATE enrollment SET from_date = '2025-10-08' WHERE school_id = $1 AND pupil_id = $2`, [other.schoolId, otherPupil]);
     const moved = await snapshot();
-    expect(moved.computed).toEqual({ fill: 3, quality: 1 });
+    expect(moved.computed).toEqual({ fill: 3, quality: 1, lessons: 3, due: 1 });
     expect(figures(moved)).toEqual(await fresh());
     await sql(db, `UPDATE city SET settings = jsonb_set(COALESCE(settings, '{}'), '{fill}', $2::jsonb) WHERE id = $1`, [fx.cityId, JSON.stringify({ ...DEFAULT_FILL_SETTINGS, densityLessons: 3 })]);
     const changed = await snapshot();
-    expect(changed.computed.fill).toBe(changed.schools.length * 3);
+    expect(changed.computed).toEqual({ fill: changed.schools.length * 3, quality: changed.schools.length, lessons: changed.schools.length * 3, due: changed.schools.length });
     expect(figures(changed)).toEqual(await fresh());
   });
 
@@ -96,7 +116,7 @@ describe(`fill figures kept per school and period (${testEngine})`, () => {
     await sql(db, `UPDATE lesson SET topic = 'Наперед' WHERE school_id = $1 AND id = $2`, [s, fx.l1['10-20']]);
     const after = await snapshot();
     // only the quality flags of the school: no period ends after today
-    expect(after.computed).toEqual({ fill: 0, quality: 1 });
+    expect(after.computed).toEqual({ fill: 0, quality: 1, lessons: 0, due: 0 });
     expect(after.quality.get(s)!.future_entry).toBe(flagsThen + 1);
     const direct = await withSystem(db, (c) => qualityCounts(c, { schoolIds: [s], from: QUARTER.from, effectiveTo: '2025-10-15', today: TODAY, timeZone: SCHOOL_TIME_ZONE }));
     expect(after.quality.get(s)).toEqual(direct.get(s));

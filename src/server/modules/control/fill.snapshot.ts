@@ -20,13 +20,13 @@ import type { TFillSettings } from '../../../shared/api/control.js';
 import type { Database } from '../../db/database.js';
 import { type Client, todayOf, withSystem } from '../../db/tenancy.js';
 import type { Run } from './fill.repo.js';
-import { pageCountsByPeriod } from './fill.periods.js';
+import { type ComputedParts, type DueCount, type FillParts, pageCountsByPeriod, type SegmentRow } from './fill.periods.js';
 import { emptyFigures, rollUp, scopeOf, type TFillFigures } from './fill.service.js';
 import { type ResolvedPeriod, resolvePeriod } from './period.js';
 import { EMPTY_QUALITY, qualityCounts } from './quality.repo.js';
 import { fillSettingsOfCity, SCHOOL_TIME_ZONE } from './settings.js';
 
-type Kind = 'fill' | 'quality';
+type Kind = 'fill' | 'quality' | 'lessons' | 'due';
 
 interface Wanted {
   schoolId: number;
@@ -54,7 +54,13 @@ async function currentRows(c: Client, kind: Kind, key: string, wanted: Wanted[],
        AND NOT EXISTS (
          SELECT 1 FROM fill_dirty d
          WHERE d.school_id = f.school_id AND d.xid >= f.snap_xmin AND NOT pg_visible_in_snapshot(d.xid, f.snap)
-           AND (d.day IS NULL OR d.day <= f.effective_to OR ($1 = 'quality' AND d.day > $7::date)))`,
+           AND CASE $1
+             -- the lesson counts of a segment: its own days, or the school's pages, classes, subjects
+             WHEN 'lessons' THEN d.source = 's' OR (d.source = 'l' AND d.day BETWEEN f.period_from AND f.effective_to)
+             -- a year's summative counts: summary columns and marks, rosters, semesters
+             WHEN 'due' THEN d.source <> 'l'
+             -- figures of a period: anything up to its end (the quality flags: or after today)
+             ELSE d.day IS NULL OR d.day <= f.effective_to OR ($1 = 'quality' AND d.day > $7::date) END)`,
     [kind, key, wanted.map((w) => w.schoolId), wanted.map((w) => w.from), wanted.map((w) => w.to), wanted.map((w) => w.effectiveTo), today],
   );
   return new Map(r.rows.map((x) => [`${x.schoolId}:${x.from}:${x.to}`, x.data]));
@@ -104,7 +110,7 @@ export interface CityFill {
   /** the quality flags of the first period asked, per school */
   quality: Map<number, TQualityCounts>;
   /** what was computed now rather than read: school-periods of fill, schools of quality */
-  computed: { fill: number; quality: number };
+  computed: { fill: number; quality: number; lessons: number; due: number };
 }
 
 /**
@@ -143,13 +149,18 @@ export async function cityFillSnapshot(db: Database, cityId: number, asked: { fr
   const missingQuality = head.wantedQuality.filter((w) => !head.quality.has(id(w)));
 
   const run: Run = (fn) => withSystem(db, fn);
-  const [computedFill, computedQuality] = await Promise.all([computeFill(run, settings, schools, periods, missingFill), computeQuality(run, today, missingQuality)]);
+  const [{ figures: computedFill, parts }, computedQuality] = await Promise.all([
+    computeFill(db, run, head.fillKey, today, settings, schools, periods, missingFill),
+    computeQuality(run, today, missingQuality),
+  ]);
   for (const w of computedFill) head.fill.set(id(w), w.data);
   for (const w of computedQuality) head.quality.set(id(w), w.data);
   if (computedFill.length || computedQuality.length) {
     await withSystem(db, async (c) => {
       await store(c, 'fill', head.fillKey, snap, computedFill);
       await store(c, 'quality', head.qualityKey, snap, computedQuality);
+      await store(c, 'lessons', head.fillKey, snap, parts.lessons.map((x) => ({ ...x, effectiveTo: x.to, data: x.rows })));
+      await store(c, 'due', head.fillKey, snap, parts.due.map((x) => ({ ...x, effectiveTo: x.to, data: x.rows })));
       await prune(c);
     });
   }
@@ -161,26 +172,40 @@ export async function cityFillSnapshot(db: Database, cityId: number, asked: { fr
   const quality = new Map(
     head.wantedQuality.map((w) => [w.schoolId, { ...EMPTY_QUALITY, ...((head.quality.get(id(w)) as TQualityCounts | undefined) ?? {}) }]),
   );
-  return { settings, schools, fill, quality, computed: { fill: computedFill.length, quality: computedQuality.length } };
+  return { settings, schools, fill, quality, computed: { fill: computedFill.length, quality: computedQuality.length, lessons: parts.lessons.length, due: parts.due.length } };
 }
 
 const live = (p: ResolvedPeriod) => p.effectiveTo >= p.from;
 const wanted = (schoolId: number, p: ResolvedPeriod): Wanted => ({ schoolId, from: p.from, to: p.to, effectiveTo: p.effectiveTo });
 const id = (w: { schoolId: number; from: string; to: string }) => `${w.schoolId}:${w.from}:${w.to}`;
 
-/** The missing school-periods: every school missing any, with every period any of them misses. */
+/**
+ * The missing school-periods: every school missing any, with every period any of them misses;
+ * lesson counts of kept segments and summative counts of kept years are read, not recomputed.
+ */
 async function computeFill(
+  db: Database,
   run: Run,
+  key: string,
+  today: string,
   settings: TFillSettings,
   schools: { id: number; name: string }[],
   periods: ResolvedPeriod[],
   missing: Wanted[],
-): Promise<(Wanted & { data: TFillFigures })[]> {
-  if (!missing.length) return [];
+): Promise<{ figures: (Wanted & { data: TFillFigures })[]; parts: ComputedParts }> {
+  if (!missing.length) return { figures: [], parts: { lessons: [], due: [] } };
   const schoolIds = [...new Set(missing.map((w) => w.schoolId))];
   const todo = periods.filter((p) => live(p) && missing.some((w) => w.from === p.from && w.to === p.to));
   const { from: _f, effectiveTo: _t, ...scope } = scopeOf(schoolIds, todo[0], settings);
-  const byPeriod = await pageCountsByPeriod(run, scope, todo);
+  const parts: FillParts = {
+    lessons: (ids, segments) =>
+      withSystem(db, async (c) => {
+        const wanted = ids.flatMap((schoolId) => segments.map(([from, to]) => ({ schoolId, from, to, effectiveTo: to })));
+        return (await currentRows(c, 'lessons', key, wanted, today)) as Map<string, SegmentRow[]>;
+      }),
+    due: (ids) => withSystem(db, async (c) => (await keptYears(c, key, ids, today)) as Map<string, DueCount[]>),
+  };
+  const byPeriod = await pageCountsByPeriod(run, scope, todo, parts);
   const names = new Map(schools.map((s) => [s.id, s.name]));
   const want = new Set(missing.map(id));
   const out: (Wanted & { data: TFillFigures })[] = [];
@@ -191,7 +216,16 @@ async function computeFill(
       if (want.has(id(w))) out.push({ ...w, data: rolled.get(schoolId) ?? emptyFigures(settings) });
     }
   });
-  return out;
+  return { figures: out, parts: byPeriod.computed ?? { lessons: [], due: [] } };
+}
+
+/** The kept summative counts of the schools' years, whatever years they are: `school:from:to`. */
+async function keptYears(c: Client, key: string, schoolIds: number[], today: string): Promise<Map<string, unknown>> {
+  const years = await c.query<{ schoolId: number; from: string; to: string }>(
+    `SELECT school_id AS "schoolId", period_from::text AS "from", period_to::text AS "to" FROM fill_snapshot WHERE kind = 'due' AND school_id = ANY($1::int[])`,
+    [schoolIds],
+  );
+  return currentRows(c, 'due', key, years.rows.map((y) => ({ ...y, effectiveTo: y.to })), today);
 }
 
 async function computeQuality(run: Run, today: string, missing: Wanted[]): Promise<(Wanted & { data: TQualityCounts })[]> {

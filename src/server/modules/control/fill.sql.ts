@@ -15,8 +15,10 @@ const ON_PAGE = (alias: string, day: string) => `
  * pg: the pages of the years overlapping the period. `args` names every parameter with its type,
  * so a query that uses only some fragments still binds all eleven.
  */
+export const ARGS = `args AS (SELECT $1::int[], $2::date, $3::date, $4::int, $5::int, $6::text, $7::int, $8::int, $9::int, $10::int, $11::text[])`;
+
 export const PAGES = `
-args AS (SELECT $1::int[], $2::date, $3::date, $4::int, $5::int, $6::text, $7::int, $8::int, $9::int, $10::int, $11::text[]),
+${ARGS},
 pg AS (
   SELECT jp.school_id, jp.id, jp.class_id, jp.group_id, jp.subject_id, jp.teacher_id, jp.year_id, jp.scale_code, k.grade,
          k.grade >= 3 AND lower(sj.name) <> ALL($11::text[]) AS hw_expected
