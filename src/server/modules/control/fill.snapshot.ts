@@ -45,8 +45,8 @@ function keyOf(settings: TFillSettings, extra = ''): string {
 /** The stored figures still current, by `school:from:to`. */
 async function currentRows(c: Client, kind: Kind, key: string, wanted: Wanted[], today: string): Promise<Map<string, unknown>> {
   if (!wanted.length) return new Map();
-  const r = await c.query<{ schoolId: number; from: string; to: string; data: unknown }>(
-    `SELECT f.school_id AS "schoolId", f.period_from::text AS "from", f.period_to::text AS "to", f.data
+  const r = await c.query<{ schoolId: number; from: string; to: string; data: unknown; bin: Uint8Array | null }>(
+    `SELECT f.school_id AS "schoolId", f.period_from::text AS "from", f.period_to::text AS "to", f.data, f.bin
      FROM fill_snapshot f
      JOIN unnest($3::int[], $4::date[], $5::date[], $6::date[]) AS w(school_id, period_from, period_to, effective_to)
        ON w.school_id = f.school_id AND w.period_from = f.period_from AND w.period_to = f.period_to AND w.effective_to = f.effective_to
@@ -63,18 +63,39 @@ async function currentRows(c: Client, kind: Kind, key: string, wanted: Wanted[],
              ELSE d.day IS NULL OR d.day <= f.effective_to OR ($1 = 'quality' AND d.day > $7::date) END)`,
     [kind, key, wanted.map((w) => w.schoolId), wanted.map((w) => w.from), wanted.map((w) => w.to), wanted.map((w) => w.effectiveTo), today],
   );
-  return new Map(r.rows.map((x) => [`${x.schoolId}:${x.from}:${x.to}`, x.data]));
+  return new Map(r.rows.map((x) => [`${x.schoolId}:${x.from}:${x.to}`, x.bin ? fromBinary(x.bin) : x.data]));
+}
+
+/** Rows of 8 integers as little-endian 32-bit integers (lesson counts: ~1.2 million integers for a city's quarter). */
+function toBinary(rows: number[][]): Buffer {
+  const out = Buffer.alloc(rows.length * 32);
+  rows.forEach((r, i) => {
+    for (let k = 0; k < 8; k++) out.writeInt32LE(r[k], i * 32 + k * 4);
+  });
+  return out;
+}
+
+function fromBinary(bin: Uint8Array): SegmentRow[] {
+  const view = new DataView(bin.buffer, bin.byteOffset, bin.byteLength);
+  const rows: SegmentRow[] = [];
+  for (let o = 0; o + 32 <= bin.byteLength; o += 32) {
+    const r = [0, 0, 0, 0, 0, 0, 0, 0] as SegmentRow;
+    for (let k = 0; k < 8; k++) r[k] = view.getInt32(o + k * 4, true);
+    rows.push(r);
+  }
+  return rows;
 }
 
 async function store(c: Client, kind: Kind, key: string, snap: string, rows: (Wanted & { data: unknown })[]): Promise<void> {
   if (!rows.length) return;
+  const binary = kind === 'lessons';
   await c.query(
-    `INSERT INTO fill_snapshot (school_id, kind, period_from, period_to, effective_to, key, snap, snap_xmin, data)
-     SELECT w.school_id, $1, w.period_from, w.period_to, w.effective_to, $2, $3::pg_snapshot, pg_snapshot_xmin($3::pg_snapshot), w.data
-     FROM unnest($4::int[], $5::date[], $6::date[], $7::date[], $8::jsonb[]) AS w(school_id, period_from, period_to, effective_to, data)
+    `INSERT INTO fill_snapshot (school_id, kind, period_from, period_to, effective_to, key, snap, snap_xmin, data, bin)
+     SELECT w.school_id, $1, w.period_from, w.period_to, w.effective_to, $2, $3::pg_snapshot, pg_snapshot_xmin($3::pg_snapshot), w.data, w.bin
+     FROM unnest($4::int[], $5::date[], $6::date[], $7::date[], $8::jsonb[], $9::bytea[]) AS w(school_id, period_from, period_to, effective_to, data, bin)
      ON CONFLICT (school_id, kind, period_from, period_to) DO UPDATE
        SET effective_to = excluded.effective_to, key = excluded.key, snap = excluded.snap, snap_xmin = excluded.snap_xmin,
-           data = excluded.data, computed_at = now()`,
+           data = excluded.data, bin = excluded.bin, computed_at = now()`,
     [
       kind,
       key,
@@ -83,7 +104,8 @@ async function store(c: Client, kind: Kind, key: string, snap: string, rows: (Wa
       rows.map((w) => w.from),
       rows.map((w) => w.to),
       rows.map((w) => w.effectiveTo),
-      rows.map((w) => JSON.stringify(w.data)),
+      rows.map((w) => (binary ? null : JSON.stringify(w.data))),
+      rows.map((w) => (binary ? toBinary(w.data as number[][]) : null)),
     ],
   );
 }
@@ -231,7 +253,10 @@ async function keptYears(c: Client, key: string, schoolIds: number[], today: str
 async function computeQuality(run: Run, today: string, missing: Wanted[]): Promise<(Wanted & { data: TQualityCounts })[]> {
   if (!missing.length) return [];
   const { from, effectiveTo } = missing[0];
-  const counts = await run((c) => qualityCounts(c, { schoolIds: missing.map((w) => w.schoolId), from, effectiveTo, today, timeZone: SCHOOL_TIME_ZONE }));
+  const counts = await run(async (c) => {
+    await c.query('SET LOCAL jit = off');
+    return qualityCounts(c, { schoolIds: missing.map((w) => w.schoolId), from, effectiveTo, today, timeZone: SCHOOL_TIME_ZONE });
+  });
   return missing.map((w) => ({ ...w, data: counts.get(w.schoolId) ?? { ...EMPTY_QUALITY } }));
 }
 

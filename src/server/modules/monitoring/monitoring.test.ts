@@ -12,6 +12,7 @@ import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
 import { buildFixture, type Fixture, sql, TODAY } from '../control/test-fixture.js';
 import { quarterBounds, quarterOf, quarterWeeks } from './quarter.js';
+import { prepareAll, prepareKey } from './service.js';
 
 let db: Database;
 let app: FastifyInstance;
@@ -107,6 +108,28 @@ describe(`city monitoring (${testEngine})`, () => {
     expect(fewer.cached).toBe(false);
     // one teacher left of two: 2 computers per teacher
     expect(fewer.schools.find((x: { schoolId: number }) => x.schoolId === s)).toMatchObject({ computersPerTeacher: 2 });
+    // journals: a topic written on a lesson of this quarter (up to yesterday) changes the fill;
+    // one on today's lesson counts from tomorrow on, so the answer stays the one kept
+    expect((await as['mon-city'].get(url)).json().cached).toBe(true);
+    const [todays] = await f.buildLessons(db, s, fx.p1, [TODAY]);
+    await withSchool(db, { schoolId: s, userId: 0 }, (c) => c.query(`UPDATE lesson SET topic = 'Сьогоднішня тема' WHERE school_id = $1 AND id = $2`, [s, todays]));
+    expect((await as['mon-city'].get(url)).json().cached).toBe(true);
+    const before = fewer.schools.find((x: { schoolId: number }) => x.schoolId === s).fillLevel;
+    await withSchool(db, { schoolId: s, userId: 0 }, (c) =>
+      c.query(`UPDATE lesson SET topic = 'Тема', homework = '§ 1', attendance_taken = true WHERE school_id = $1 AND page_id = $2 AND lesson_date BETWEEN '2025-10-01' AND '2025-10-15'`, [s, fx.p1]),
+    );
+    const fuller = (await as['mon-city'].get(url)).json();
+    expect(fuller.cached).toBe(false);
+    expect(fuller.schools.find((x: { schoolId: number }) => x.schoolId === s).fillLevel).toBeGreaterThan(before);
+  });
+
+  it('prepares the dashboard of every city at night, from 01:00 Kyiv time', async () => {
+    expect(prepareKey(new Date('2025-10-15T21:30:00Z'))).toBeNull(); // 00:30 in Kyiv
+    expect(prepareKey(new Date('2025-10-15T22:05:00Z'))).toBe('2025-10-16'); // 01:05 in Kyiv
+    await sql(db, 'DELETE FROM monitoring_cache');
+    await sql(db, 'DELETE FROM fill_snapshot');
+    expect((await prepareAll(db)).cities).toBeGreaterThanOrEqual(2);
+    expect((await as['mon-city'].get(url)).json().cached).toBe(true);
   });
 
   it('takes another quarter and refuses a malformed one', async () => {

@@ -9,6 +9,7 @@ const tags = ['monitoring'];
 
 export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
   const base = '/api/cities/:cityId/monitoring';
+  service.registerPrepareJob();
 
   app.get(base, {
     config: { policy: canSeeCity },

@@ -11,9 +11,11 @@ import type { TMonitoring, TMonitoringSchool } from '../../../shared/api/monitor
 import type { Database } from '../../db/database.js';
 import { todayOf, withSystem } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
+import { registerJobHandler, registerRecurringJob } from '../../jobs/worker.js';
 import { consentCoverageBySchool } from '../consent/service.js';
 import { cityFillSnapshot, fillChangedSince, snapshotNow } from '../control/fill.snapshot.js';
 import { EMPTY_QUALITY } from '../control/quality.repo.js';
+import { SCHOOL_TIME_ZONE } from '../control/settings.js';
 import { remarkCounts } from '../control/remarks.repo.js';
 import { addDays } from '../control/period.js';
 import { quarterBounds, quarterOf, quarterWeeks } from './quarter.js';
@@ -101,4 +103,33 @@ export async function monitoring(db: Database, cityId: number, asked?: string): 
   const data: TMonitoring = { ...(await compute(db, cityId, head.city.name, quarter)), computedAt: new Date().toISOString(), cached: false };
   await withSystem(db, (c) => repo.store(c, cityId, quarter, head.fp, head.snap, JSON.stringify(data)));
   return data;
+}
+
+export const PREPARE_KIND = 'monitoring.prepare';
+
+/**
+ * Each night the figures of the current quarter are prepared for every city: a new day moves the
+ * end of the open periods (the quarter, its current week) for all schools at once, which is the
+ * largest recomputation of the day. Afterwards a call recomputes only what changed since.
+ */
+export async function prepareAll(db: Database): Promise<{ cities: number }> {
+  const ids = await withSystem(db, async (c) => (await c.query<{ id: number }>('SELECT id FROM city ORDER BY id')).rows.map((r) => r.id));
+  for (const id of ids) await monitoring(db, id);
+  return { cities: ids.length };
+}
+
+let registered = false;
+
+/** The nightly preparation: a recurring job per day (Kyiv time), after 01:00 so the day has turned. */
+export function registerPrepareJob(): void {
+  if (registered) return;
+  registered = true;
+  registerJobHandler(PREPARE_KIND, (ctx) => prepareAll(ctx.db));
+  registerRecurringJob({ kind: PREPARE_KIND, key: prepareKey });
+}
+
+/** The day (Kyiv time) whose preparation is due at a moment: from 01:00, none before. */
+export function prepareKey(now: Date): string | null {
+  const [day, hour] = new Intl.DateTimeFormat('sv-SE', { timeZone: SCHOOL_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(now).split(' ');
+  return hour >= '01:00' ? day : null;
 }
