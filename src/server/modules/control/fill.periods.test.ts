@@ -77,6 +77,18 @@ describe(`fill of many periods in one pass (${testEngine})`, () => {
     });
   }
 
+  it(`equals the fill of each period computed alone when asked one at a time (one end: the set-based density)`, async () => {
+    for (const p of PERIODS) {
+      const [one] = await cityFillByPeriods(db, fx.cityId, [p]);
+      expect(one, `${p.from} – ${p.to}`).toEqual(await cityFillBySchool(db, fx.cityId, p));
+    }
+    // and a quarter with its last week, which share their end (yesterday)
+    const [quarter, week] = await cityFillByPeriods(db, fx.cityId, [PERIODS[0], PERIODS[3]]);
+    expect(quarter).toEqual(await cityFillBySchool(db, fx.cityId, PERIODS[0]));
+    expect(week).toEqual(await cityFillBySchool(db, fx.cityId, PERIODS[3]));
+    expect(quarter.some((x) => x.figures.pupils > 0)).toBe(true);
+  });
+
   it('answers nothing for no periods', async () => {
     expect(await cityFillByPeriods(db, fx.cityId, [])).toEqual([]);
   });

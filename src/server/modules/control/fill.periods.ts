@@ -98,6 +98,32 @@ CROSS JOIN LATERAL (
 WHERE pg.scale_code <> 'verbal' AND d.firsts IS NOT NULL`;
 
 /**
+ * The same for one end (a new day's quarter and week, or any single period), set-based: each
+ * page's last N lessons up to the end, and the pupils marked in them (~25% faster than the
+ * windows above, and half the JSON). Rows: [school, page, first day, pupils marked].
+ */
+const DENSITY_ONE_SQL = `WITH ${ARGS}, ${PERIODS},
+pg AS MATERIALIZED (
+  SELECT jp.school_id, jp.id FROM journal_page jp JOIN school_year y ON y.school_id = jp.school_id AND y.id = jp.year_id
+  WHERE jp.school_id = ANY($1::int[]) AND y.starts_on <= $3::date AND y.ends_on >= $2::date AND jp.scale_code <> 'verbal'
+),
+lastn AS MATERIALIZED (
+  SELECT pg.school_id, pg.id AS page_id, x.id AS lesson_id, x.lesson_date
+  FROM pg CROSS JOIN LATERAL (
+    SELECT l.id, l.lesson_date FROM lesson l
+    WHERE l.school_id = pg.school_id AND l.page_id = pg.id AND NOT l.cancelled AND l.lesson_date <= $14::date
+    ORDER BY l.lesson_date DESC, l.period DESC, l.id DESC LIMIT $5::int) x
+),
+win AS (SELECT school_id, page_id, min(lesson_date) AS first_day FROM lastn GROUP BY school_id, page_id HAVING count(*) = $5::int),
+marks AS (
+  SELECT n.school_id, n.page_id, array_agg(DISTINCT jc.pupil_id) AS pupils
+  FROM lastn n JOIN journal_cell jc ON jc.school_id = n.school_id AND jc.lesson_id = n.lesson_id AND ${MARKED}
+  GROUP BY n.school_id, n.page_id
+)
+SELECT COALESCE(json_agg(json_build_array(w.school_id, w.page_id, w.first_day, COALESCE(m.pupils, '{}'))), '[]')::text AS data
+FROM win w LEFT JOIN marks m ON m.school_id = w.school_id AND m.page_id = w.page_id`;
+
+/**
  * Summative columns of the pages (their due day, year) with the pupils marked, whatever the ends:
  * a column's counts do not depend on the period, so they are kept per school and year (FillParts)
  * and the columns due at each end are picked in memory.
@@ -215,7 +241,7 @@ export async function pageCountsByPeriod(
     query(SEMESTERS_SQL, scope.schoolIds, [minFrom, maxEnd], 1),
     parts.lessons(scope.schoolIds, segments),
     parts.due(scope.schoolIds),
-    ...halves.map((ids) => query(DENSITY_SQL, ids)),
+    ...halves.map((ids) => query(ends.length === 1 ? DENSITY_ONE_SQL : DENSITY_SQL, ids)),
   ]);
   const rosters = buildRosters(JSON.parse(rosterData.enrollments), JSON.parse(rosterData.members));
   // every page by its position in pageRows: arrays, not maps of string keys, in the loops below
@@ -293,9 +319,14 @@ export async function pageCountsByPeriod(
   }
 
   // per page: the first day of the window of each end (by its 1-based index), each marked pupil's bits
-  const densityPages = densityParts
-    .flatMap(([part]) => JSON.parse(part.data) as [number, number, [number, string][], [number, number][]][])
-    .map(([school, page, firsts, marks]) => ({ n: indexOf.get(`${school}:${page}`) ?? -1, firsts: new Map(firsts), bits: new Map(marks) }));
+  const densityPages =
+    ends.length === 1
+      ? densityParts
+          .flatMap(([part]) => JSON.parse(part.data) as [number, number, string, number[]][])
+          .map(([school, page, first, marked]) => ({ n: indexOf.get(`${school}:${page}`) ?? -1, firsts: new Map([[1, first]]), bits: new Map(marked.map((p) => [p, 1])) }))
+      : densityParts
+          .flatMap(([part]) => JSON.parse(part.data) as [number, number, [number, string][], [number, number][]][])
+          .map(([school, page, firsts, marks]) => ({ n: indexOf.get(`${school}:${page}`) ?? -1, firsts: new Map(firsts), bits: new Map(marks) }));
 
   const out = periods.map((p) => {
     if (p.effectiveTo < p.from) return [];
