@@ -21,31 +21,118 @@ export function todayOf(db: Database): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-async function inTransaction<T>(db: Database, begin: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = await db.pool.connect();
+/**
+ * True when the client sends a query without waiting for the answers to earlier ones (pg's
+ * pipeline mode, on PostgreSQL; see openPostgres). PGlite's single connection waits as before.
+ */
+function pipelined(c: Client): boolean {
+  return (c as unknown as { pipeline?: boolean }).pipeline === true;
+}
+
+/**
+ * The last statement of a transaction, returned by its work function instead of being run by
+ * it: the transaction sends it together with COMMIT, so the write and its commit cost one round
+ * trip. Nothing can run after it by construction (the work function has returned).
+ */
+export class LastStatement<T> {
+  constructor(
+    readonly query: pg.QueryConfig,
+    readonly result: (r: pg.QueryResult) => T,
+  ) {}
+}
+
+/** Runs query as the last statement of the transaction, then result(rows) is the transaction's value. */
+export function lastStatement<T>(query: pg.QueryConfig, result: (r: pg.QueryResult) => T): LastStatement<T> {
+  return new LastStatement(query, result);
+}
+
+/**
+ * Runs send with the client's socket corked, so the messages of the queries it starts leave in
+ * one write (one system call, one wake-up of the server) instead of one each.
+ */
+function corked<R>(c: Client, send: () => R): R {
+  const stream = (c as unknown as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } }).connection?.stream;
+  stream?.cork?.();
   try {
-    await client.query(begin);
-    const result = await fn(client);
-    await client.query('COMMIT');
-    return result;
+    return send();
+  } finally {
+    stream?.uncork?.();
+  }
+}
+
+async function inTransaction<T>(db: Database, prelude: string, fn: (c: Client) => Promise<T | LastStatement<T>>): Promise<T> {
+  const client = await db.pool.connect();
+  let open = true;
+  try {
+    let out: T | LastStatement<T>;
+    if (pipelined(client)) {
+      // BEGIN, the prelude and fn's first statement go out together (one round trip). BEGIN is
+      // a statement of its own, so a failing prelude leaves an open, aborted transaction in
+      // which everything sent behind it fails: nothing runs outside the role and the school.
+      const [ready, work] = corked(client, () => {
+        const ready = Promise.all([client.query('BEGIN'), prelude ? client.query(prelude) : undefined]);
+        ready.catch(() => undefined); // awaited below; a prelude error is the one reported
+        return [ready, fn(client)] as const;
+      });
+      try {
+        out = await work;
+      } catch (err) {
+        await ready;
+        throw err;
+      }
+      await ready;
+    } else {
+      await client.query(prelude ? `BEGIN; ${prelude}` : 'BEGIN');
+      out = await fn(client);
+    }
+    if (!(out instanceof LastStatement)) {
+      await client.query('COMMIT');
+      return out;
+    }
+    if (!pipelined(client)) {
+      const r = await client.query(out.query);
+      await client.query('COMMIT');
+      open = false;
+      return out.result(r);
+    }
+    const query = out.query;
+    const [last, commit] = corked(client, () => [client.query(query), client.query('COMMIT')] as const);
+    commit.catch(() => undefined); // when the statement fails, its error is the one reported
+    const r = await last;
+    // COMMIT of an aborted transaction answers ROLLBACK without an error
+    if ((await commit).command !== 'COMMIT') throw new Error('the transaction was rolled back');
+    open = false;
+    // after the COMMIT: result may still refuse (a read whose reader is checked on its rows)
+    return out.result(r);
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    if (open) await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
     client.release();
   }
 }
 
+export interface SchoolOptions {
+  /**
+   * Plan the transaction's statements once per connection (plan_cache_mode force_generic_plan)
+   * instead of once per call with its values: for a hot transaction of a few prepared
+   * statements whose plan is the same whatever the values (key look-ups).
+   */
+  genericPlans?: boolean;
+}
+
 /**
  * Runs fn in one transaction as the restricted role with app.school_id set, so row-level
- * security hides every other school's rows whatever the SQL says.
+ * security hides every other school's rows whatever the SQL says. fn may return a
+ * LastStatement (see lastStatement) to have its final statement sent together with COMMIT.
  */
-export function withSchool<T>(db: Database, ctx: TenantContext, fn: (c: Client) => Promise<T>): Promise<T> {
+export function withSchool<T>(db: Database, ctx: TenantContext, fn: (c: Client) => Promise<T | LastStatement<T>>, opts: SchoolOptions = {}): Promise<T> {
   const schoolId = Math.trunc(ctx.schoolId);
   const userId = Math.trunc(ctx.userId);
-  // integers only, so interpolation is safe; one round trip instead of three
-  const begin = `BEGIN; SET LOCAL ROLE klasnyi_app; SELECT set_config('app.school_id', '${schoolId}', true), set_config('app.user_id', '${userId}', true)${todaySql(db)}`;
-  return inTransaction(db, begin, fn);
+  // integers only, so interpolation is safe; one message instead of three
+  const plans = opts.genericPlans ? 'SET LOCAL plan_cache_mode = force_generic_plan; ' : '';
+  const prelude = `SET LOCAL ROLE klasnyi_app; ${plans}SELECT set_config('app.school_id', '${schoolId}', true), set_config('app.user_id', '${userId}', true)${todaySql(db)}`;
+  return inTransaction(db, prelude, fn);
 }
 
 const stampedToday = new WeakMap<Client, string>();
@@ -73,6 +160,6 @@ export async function withConnection<T>(db: Database, fn: (c: Client) => Promise
  * Runs fn in one transaction as the owner role: only for work that is not one school's
  * (accounts and sessions, city aggregates, migrations, the demo generator).
  */
-export function withSystem<T>(db: Database, fn: (c: Client) => Promise<T>): Promise<T> {
-  return inTransaction(db, db.today ? `BEGIN; SELECT 1${todaySql(db)}` : 'BEGIN', fn);
+export function withSystem<T>(db: Database, fn: (c: Client) => Promise<T | LastStatement<T>>): Promise<T> {
+  return inTransaction(db, db.today ? `SELECT 1${todaySql(db)}` : '', fn);
 }

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Client } from '../../db/tenancy.js';
 
 /** The pages a pupil is on (class pages, and group pages of their groups), with the dates of their stay. */
@@ -26,10 +27,12 @@ export async function pupilHeader(c: Client, schoolId: number, pupilId: number):
 /**
  * The pupil's header and their lessons between two dates (topic, homework, homework files, their
  * own mark or absence; a tentative mark is the teacher's note and shows as no mark) in one
- * statement: the diary week is the parents' most frequent request.
+ * statement: the diary week is the parents' most frequent request. The statement is returned,
+ * not run, so the transaction sends it with its BEGIN and COMMIT in one round trip (its row:
+ * weekRow).
  */
-export async function weekJson(c: Client, schoolId: number, pupilId: number, from: string, to: string): Promise<(PupilHeader & { lessons: string }) | undefined> {
-  const r = await c.query({ name: 'diary-week', text: `WITH ${PUPIL_PAGES}
+export function weekQuery(schoolId: number, pupilId: number, from: string, to: string): pg.QueryConfig {
+  return { name: 'diary-week', text: `WITH ${PUPIL_PAGES}
      SELECT ${PUPIL_HEADER},
        (SELECT COALESCE(json_agg(json_build_object(
               'lessonId', l.id, 'date', l.lesson_date, 'period', l.period, 'subjectName', s.name, 'topic', l.topic,
@@ -43,7 +46,11 @@ export async function weekJson(c: Client, schoolId: number, pupilId: number, fro
         JOIN lesson l ON l.school_id = $1 AND l.page_id = pp.id AND l.lesson_date BETWEEN GREATEST($3::date, pp.from_date) AND LEAST($4::date, pp.to_date)
         JOIN subject s ON s.school_id = $1 AND s.id = pp.subject_id
         LEFT JOIN journal_cell jc ON jc.school_id = $1 AND jc.lesson_id = l.id AND jc.pupil_id = $2) AS lessons
-     FROM pupil p WHERE p.school_id = $1 AND p.id = $2`, values: [schoolId, pupilId, from, to] });
+     FROM pupil p WHERE p.school_id = $1 AND p.id = $2`, values: [schoolId, pupilId, from, to] };
+}
+
+/** The row of weekQuery: the pupil's header and the lessons as JSON text; undefined when no such pupil. */
+export function weekRow(r: pg.QueryResult): (PupilHeader & { lessons: string }) | undefined {
   return r.rows[0];
 }
 

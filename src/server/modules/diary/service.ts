@@ -1,6 +1,6 @@
 import type { TPrincipal } from '../../../shared/roles.js';
 import type { Database } from '../../db/database.js';
-import { type Client, type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
+import { type Client, lastStatement, type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
 import { membershipOf } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
 import { semesterOf } from '../journal/access.js';
@@ -38,11 +38,15 @@ export function weekOf(day: string): { start: string; end: string } {
 export async function diaryWeekJson(db: Database, ctx: TenantContext, principal: TPrincipal, pupilId: number, date?: string): Promise<string> {
   const today = todayOf(db);
   const { start, end } = weekOf(date ?? today);
-  return withSchool(db, ctx, async (c) => {
-    const row = await repo.weekJson(c, ctx.schoolId, pupilId, start, end);
-    const pupil = checkReader(ctx, principal, row);
-    return `{"pupil":${JSON.stringify(pupil)},"weekStart":"${start}","weekEnd":"${end}","today":"${today}","lessons":${row?.lessons ?? '[]'}}`;
-  });
+  // one statement, sent with the transaction's BEGIN and COMMIT; the reader is checked on its row
+  // (a refused reader's rows were read and are dropped)
+  return withSchool(db, ctx, async () =>
+    lastStatement(repo.weekQuery(ctx.schoolId, pupilId, start, end), (r) => {
+      const row = repo.weekRow(r);
+      const pupil = checkReader(ctx, principal, row);
+      return `{"pupil":${JSON.stringify(pupil)},"weekStart":"${start}","weekEnd":"${end}","today":"${today}","lessons":${row?.lessons ?? '[]'}}`;
+    }),
+  );
 }
 
 /** Every subject of a semester: marks with dates, absences, thematic and semester marks. */

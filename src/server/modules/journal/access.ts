@@ -23,10 +23,23 @@ export async function loadPageAccess(
 ): Promise<PageAccess> {
   const meta = opts.revision ? await pageMetaWithRevision(c, ctx.schoolId, pageId, lang) : await pageMeta(c, ctx.schoolId, pageId, lang);
   if (!meta) throw new AppError('not_found');
+  const writes = canWritePage(pageFacts(ctx, principal, meta));
+  return pageAccessOf(ctx, principal, meta, writes ? [] : await substitutedLessonIds(c, ctx.schoolId, pageId, ctx.userId));
+}
+
+function pageFacts(ctx: TenantContext, principal: TPrincipal, meta: PageMeta) {
   const m = membershipOf(principal, ctx.schoolId);
-  const facts = { roles: m?.roles ?? [], userId: ctx.userId, classIds: m?.classIds ?? [], page: { teacherId: meta.teacherId, classId: meta.classId } };
+  return { roles: m?.roles ?? [], userId: ctx.userId, classIds: m?.classIds ?? [], page: { teacherId: meta.teacherId, classId: meta.classId } };
+}
+
+/**
+ * What the person may do with a page already read, given the lessons of it they substituted
+ * (read only when they do not write the page; ignored when they do).
+ */
+export function pageAccessOf<M extends PageMeta>(ctx: TenantContext, principal: TPrincipal, meta: M, substituted: number[]): PageAccess & { meta: M } {
+  const facts = pageFacts(ctx, principal, meta);
   const canWrite = canWritePage(facts);
-  const substituteLessonIds = canWrite ? [] : await substitutedLessonIds(c, ctx.schoolId, pageId, ctx.userId);
+  const substituteLessonIds = canWrite ? [] : substituted;
   const canRead = canReadPage({ ...facts, substitutes: substituteLessonIds.length > 0 });
   return { meta, canRead, canWrite, substituteLessonIds };
 }

@@ -1,4 +1,6 @@
-import type { Client } from '../../db/tenancy.js';
+import type pg from 'pg';
+import { type Client, type LastStatement, lastStatement } from '../../db/tenancy.js';
+import { META_COLUMNS, META_FROM, type PageMeta, type PagePupil, pagePupilsSql } from './page.repo.js';
 
 export interface LessonFacts {
   id: number;
@@ -8,23 +10,10 @@ export interface LessonFacts {
   substituteId: number | null;
 }
 
-export async function lessonsByIds(c: Client, schoolId: number, ids: number[]): Promise<LessonFacts[]> {
-  if (!ids.length) return [];
-  const r = await c.query<LessonFacts>({ name: 'entries-lessons', text: `SELECT id, page_id AS "pageId", lesson_date AS date, cancelled, substitute_id AS "substituteId"
-     FROM lesson WHERE school_id = $1 AND id = ANY($2::int[])`, values: [schoolId, ids] });
-  return r.rows;
-}
-
 export interface ColumnFacts {
   id: number;
   pageId: number;
   kind: 'thematic' | 'semester' | 'corrected' | 'annual' | 'dpa';
-}
-
-export async function columnsByIds(c: Client, schoolId: number, ids: number[]): Promise<ColumnFacts[]> {
-  if (!ids.length) return [];
-  const r = await c.query<ColumnFacts>('SELECT id, page_id AS "pageId", kind FROM summary_column WHERE school_id = $1 AND id = ANY($2::int[])', [schoolId, ids]);
-  return r.rows;
 }
 
 export interface CellRow {
@@ -38,17 +27,6 @@ export interface CellRow {
   updatedBy: string | null;
 }
 
-/** The current cells, locked until the transaction ends so a concurrent save waits. */
-export async function lockCells(c: Client, schoolId: number, keys: { lessonId: number; pupilId: number }[]): Promise<CellRow[]> {
-  if (!keys.length) return [];
-  const r = await c.query<CellRow>({ name: 'entries-lock-cells', text: `SELECT jc.lesson_id AS "lessonId", jc.pupil_id AS "pupilId", jc.mark, jc.absent, jc.tentative, jc.version, jc.updated_at::text AS "updatedAt",
-            trim(u.last_name || ' ' || u.first_name) AS "updatedBy"
-     FROM journal_cell jc LEFT JOIN app_user u ON u.id = jc.updated_by
-     WHERE jc.school_id = $1 AND (jc.lesson_id, jc.pupil_id) IN (SELECT * FROM unnest($2::int[], $3::int[]))
-     FOR UPDATE OF jc`, values: [schoolId, keys.map((k) => k.lessonId), keys.map((k) => k.pupilId)] });
-  return r.rows;
-}
-
 export interface SummaryRow {
   columnId: number;
   pupilId: number;
@@ -58,61 +36,12 @@ export interface SummaryRow {
   updatedBy: string | null;
 }
 
-export async function lockSummary(c: Client, schoolId: number, keys: { columnId: number; pupilId: number }[]): Promise<SummaryRow[]> {
-  if (!keys.length) return [];
-  const r = await c.query<SummaryRow>(
-    `SELECT sm.column_id AS "columnId", sm.pupil_id AS "pupilId", sm.mark, sm.version, sm.updated_at::text AS "updatedAt",
-            trim(u.last_name || ' ' || u.first_name) AS "updatedBy"
-     FROM summary_mark sm LEFT JOIN app_user u ON u.id = sm.updated_by
-     WHERE sm.school_id = $1 AND (sm.column_id, sm.pupil_id) IN (SELECT * FROM unnest($2::int[], $3::int[]))
-     FOR UPDATE OF sm`,
-    [schoolId, keys.map((k) => k.columnId), keys.map((k) => k.pupilId)],
-  );
-  return r.rows;
-}
-
 export interface CellWrite {
   lessonId: number;
   pupilId: number;
   mark: string;
   absent: boolean;
   tentative: boolean;
-}
-
-/** Inserts or updates cells in one statement; returns their new versions. */
-export async function upsertCells(c: Client, schoolId: number, userId: number, rows: CellWrite[]) {
-  if (!rows.length) return [];
-  const r = await c.query<{ lessonId: number; pupilId: number; mark: string; absent: boolean; tentative: boolean; version: number }>({ name: 'entries-upsert-cells', text: `INSERT INTO journal_cell AS jc (school_id, lesson_id, pupil_id, mark, absent, tentative, updated_by)
-     SELECT $1, * , $7 FROM unnest($2::int[], $3::int[], $4::text[], $5::bool[], $6::bool[])
-     ON CONFLICT (school_id, lesson_id, pupil_id)
-     DO UPDATE SET mark = excluded.mark, absent = excluded.absent, tentative = excluded.tentative, version = jc.version + 1, updated_at = now(), updated_by = excluded.updated_by
-     RETURNING lesson_id AS "lessonId", pupil_id AS "pupilId", mark, absent, tentative, version`, values: [schoolId, rows.map((x) => x.lessonId), rows.map((x) => x.pupilId), rows.map((x) => x.mark), rows.map((x) => x.absent), rows.map((x) => x.tentative), userId] });
-  return r.rows;
-}
-
-export async function upsertSummary(c: Client, schoolId: number, userId: number, rows: { columnId: number; pupilId: number; mark: string }[]) {
-  if (!rows.length) return [];
-  const r = await c.query<{ columnId: number; pupilId: number; mark: string; version: number }>(
-    `INSERT INTO summary_mark AS sm (school_id, column_id, pupil_id, mark, updated_by)
-     SELECT $1, *, $5 FROM unnest($2::int[], $3::int[], $4::text[])
-     ON CONFLICT (school_id, column_id, pupil_id)
-     DO UPDATE SET mark = excluded.mark, version = sm.version + 1, updated_at = now(), updated_by = excluded.updated_by
-     RETURNING column_id AS "columnId", pupil_id AS "pupilId", mark, version`,
-    [schoolId, rows.map((x) => x.columnId), rows.map((x) => x.pupilId), rows.map((x) => x.mark), userId],
-  );
-  return r.rows;
-}
-
-/**
- * Marks lessons as having entries: attendance taken (when asked) and the time of the first entry
- * (only of `entryLessonIds`: a pencil mark is not an entry yet). Every lesson whose cells changed
- * is touched, so the row changes with its cells.
- */
-export async function touchLessons(c: Client, schoolId: number, lessonIds: number[], attendanceLessonIds: number[], entryLessonIds: number[] = lessonIds): Promise<void> {
-  if (!lessonIds.length) return;
-  await c.query({ name: 'entries-touch-lessons', text: `UPDATE lesson SET first_entry_at = CASE WHEN id = ANY($4::int[]) THEN COALESCE(first_entry_at, now()) ELSE first_entry_at END,
-                       attendance_taken = attendance_taken OR id = ANY($3::int[])
-     WHERE school_id = $1 AND id = ANY($2::int[])`, values: [schoolId, lessonIds, attendanceLessonIds, entryLessonIds] });
 }
 
 /** The tentative cells of a page: of one lesson, or of the cells named, or all. */
@@ -159,4 +88,159 @@ export async function insertChanges(c: Client, schoolId: number, userId: number,
       rows.map((x) => x.late),
       rows.map((x) => x.tentative ?? false),
     ] });
+}
+
+/** What a bulk save checks against, read and locked in one statement (see saveState). */
+export interface SaveState {
+  meta: PageMeta;
+  lessons: LessonFacts[];
+  columns: ColumnFacts[];
+  /** the page's pupils over its school year */
+  pupils: PagePupil[];
+  /** lessons of the page the user substituted; null when the user is the page's teacher */
+  substituteLessonIds: number[] | null;
+  /** the current cells and summary marks named by the save, locked until the transaction ends */
+  cells: CellRow[];
+  summary: SummaryRow[];
+}
+
+/**
+ * Everything a bulk save needs before it writes, in one round trip: the page (as pageMeta), the
+ * lessons and summary columns named, the page's pupils, the lessons the user substituted (only
+ * when not the page's teacher), and the current cells and summary marks, locked FOR UPDATE so a
+ * concurrent save of them waits (and then reads what it committed). Locking before the checks
+ * only makes a refused save hold the rows until its rollback. Undefined: no such page.
+ */
+export async function saveState(
+  c: Client,
+  schoolId: number,
+  pageId: number,
+  lang: 'uk' | 'en',
+  userId: number,
+  cells: { lessonId: number; pupilId: number }[],
+  summary: { columnId: number; pupilId: number }[],
+): Promise<SaveState | undefined> {
+  const r = await c.query({
+    name: 'entries-state',
+    text: `WITH m AS MATERIALIZED (SELECT ${META_COLUMNS}, jp.school_id AS sid\n${META_FROM}),
+     cur_cells AS (
+       SELECT jc.lesson_id AS "lessonId", jc.pupil_id AS "pupilId", jc.mark, jc.absent, jc.tentative, jc.version, jc.updated_at::text AS "updatedAt",
+              trim(u.last_name || ' ' || u.first_name) AS "updatedBy"
+       FROM journal_cell jc LEFT JOIN app_user u ON u.id = jc.updated_by
+       WHERE jc.school_id = $1 AND (jc.lesson_id, jc.pupil_id) IN (SELECT * FROM unnest($7::int[], $8::int[]))
+       FOR UPDATE OF jc
+     ), cur_summary AS (
+       SELECT sm.column_id AS "columnId", sm.pupil_id AS "pupilId", sm.mark, sm.version, sm.updated_at::text AS "updatedAt",
+              trim(u.last_name || ' ' || u.first_name) AS "updatedBy"
+       FROM summary_mark sm LEFT JOIN app_user u ON u.id = sm.updated_by
+       WHERE sm.school_id = $1 AND (sm.column_id, sm.pupil_id) IN (SELECT * FROM unnest($9::int[], $10::int[]))
+       FOR UPDATE OF sm
+     )
+     SELECT m.*,
+       (SELECT COALESCE(json_agg(json_build_object('id', l.id, 'pageId', l.page_id, 'date', l.lesson_date, 'cancelled', l.cancelled, 'substituteId', l.substitute_id)), '[]')
+          FROM lesson l WHERE l.school_id = $1 AND l.id = ANY($5::int[])) AS "stateLessons",
+       (SELECT COALESCE(json_agg(json_build_object('id', sc.id, 'pageId', sc.page_id, 'kind', sc.kind)), '[]')
+          FROM summary_column sc WHERE sc.school_id = $1 AND sc.id = ANY($6::int[])) AS "stateColumns",
+       (SELECT COALESCE(json_agg(pp), '[]') FROM (${pagePupilsSql('m.sid', 'm."classId"', 'm."yearStartsOn"', 'm."yearEndsOn"', 'm."groupId"')}) pp) AS "statePupils",
+       CASE WHEN m."teacherId" IS DISTINCT FROM $4 THEN
+         ARRAY(SELECT l.id FROM lesson l WHERE l.school_id = $1 AND l.page_id = $2 AND l.substitute_id = $4) END AS "stateSubstitutes",
+       (SELECT COALESCE(json_agg(x), '[]') FROM cur_cells x) AS "stateCells",
+       (SELECT COALESCE(json_agg(x), '[]') FROM cur_summary x) AS "stateSummary"
+     FROM m`,
+    values: [
+      schoolId,
+      pageId,
+      lang,
+      userId,
+      [...new Set(cells.map((x) => x.lessonId))],
+      [...new Set(summary.map((x) => x.columnId))],
+      cells.map((x) => x.lessonId),
+      cells.map((x) => x.pupilId),
+      summary.map((x) => x.columnId),
+      summary.map((x) => x.pupilId),
+    ],
+  });
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const { sid: _sid, stateLessons, stateColumns, statePupils, stateSubstitutes, stateCells, stateSummary, ...meta } = row;
+  return {
+    meta: meta as PageMeta,
+    lessons: stateLessons,
+    columns: stateColumns,
+    pupils: statePupils,
+    substituteLessonIds: stateSubstitutes,
+    cells: stateCells,
+    summary: stateSummary,
+  };
+}
+
+export interface WrittenEntries {
+  cells: { lessonId: number; pupilId: number; mark: string; absent: boolean; tentative: boolean; version: number }[];
+  summary: { columnId: number; pupilId: number; mark: string; version: number }[];
+}
+
+/**
+ * The writes of a bulk save as one statement, sent with the transaction's COMMIT, each a
+ * data-modifying WITH part: the cells inserted or updated (a new version each); their lessons
+ * marked as having entries, attendance taken (when asked) and the time of the first entry (only
+ * of `entry`: a pencil mark is not an entry yet), so every lesson row changes with its cells;
+ * the summary marks; the history rows. A part with nothing to write is left out, since its
+ * table's statement triggers would fire for no rows. Returns the new versions.
+ */
+export function writeEntries(
+  schoolId: number,
+  userId: number,
+  w: {
+    cells: CellWrite[];
+    lessons: { all: number[]; attendance: number[]; entry: number[] };
+    summary: { columnId: number; pupilId: number; mark: string }[];
+    history: ChangeRow[];
+  },
+): LastStatement<WrittenEntries> {
+  const values: unknown[] = [schoolId, userId];
+  const $ = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  const parts: string[] = [];
+  if (w.cells.length) {
+    parts.push(`cells AS (
+       INSERT INTO journal_cell AS jc (school_id, lesson_id, pupil_id, mark, absent, tentative, updated_by)
+       SELECT $1, *, $2 FROM unnest(${$(w.cells.map((x) => x.lessonId))}::int[], ${$(w.cells.map((x) => x.pupilId))}::int[], ${$(w.cells.map((x) => x.mark))}::text[],
+                                    ${$(w.cells.map((x) => x.absent))}::bool[], ${$(w.cells.map((x) => x.tentative))}::bool[])
+       ON CONFLICT (school_id, lesson_id, pupil_id)
+       DO UPDATE SET mark = excluded.mark, absent = excluded.absent, tentative = excluded.tentative, version = jc.version + 1, updated_at = now(), updated_by = excluded.updated_by
+       RETURNING lesson_id AS "lessonId", pupil_id AS "pupilId", mark, absent, tentative, version
+     )`);
+    parts.push(`lessons AS (
+       UPDATE lesson SET first_entry_at = CASE WHEN id = ANY(${$(w.lessons.entry)}::int[]) THEN COALESCE(first_entry_at, now()) ELSE first_entry_at END,
+                         attendance_taken = attendance_taken OR id = ANY(${$(w.lessons.attendance)}::int[])
+       WHERE school_id = $1 AND id = ANY(${$(w.lessons.all)}::int[])
+     )`);
+  }
+  if (w.summary.length) {
+    parts.push(`summary AS (
+       INSERT INTO summary_mark AS sm (school_id, column_id, pupil_id, mark, updated_by)
+       SELECT $1, *, $2 FROM unnest(${$(w.summary.map((x) => x.columnId))}::int[], ${$(w.summary.map((x) => x.pupilId))}::int[], ${$(w.summary.map((x) => x.mark))}::text[])
+       ON CONFLICT (school_id, column_id, pupil_id)
+       DO UPDATE SET mark = excluded.mark, version = sm.version + 1, updated_at = now(), updated_by = excluded.updated_by
+       RETURNING column_id AS "columnId", pupil_id AS "pupilId", mark, version
+     )`);
+  }
+  if (w.history.length) {
+    const h = w.history;
+    parts.push(`history AS (
+       INSERT INTO journal_change (school_id, user_id, page_id, lesson_id, column_id, pupil_id, field, old_value, new_value, reason, late, tentative)
+       SELECT $1, $2, * FROM unnest(${$(h.map((x) => x.pageId))}::int[], ${$(h.map((x) => x.lessonId))}::int[], ${$(h.map((x) => x.columnId))}::int[], ${$(h.map((x) => x.pupilId))}::int[],
+                                    ${$(h.map((x) => x.field))}::text[], ${$(h.map((x) => x.oldValue))}::text[], ${$(h.map((x) => x.newValue))}::text[], ${$(h.map((x) => x.reason))}::text[],
+                                    ${$(h.map((x) => x.late))}::bool[], ${$(h.map((x) => x.tentative ?? false))}::bool[])
+     )`);
+  }
+  const text = `WITH ${parts.join(', ')}
+     SELECT ${w.cells.length ? `(SELECT COALESCE(json_agg(x), '[]') FROM cells x)` : `'[]'::json`} AS cells,
+            ${w.summary.length ? `(SELECT COALESCE(json_agg(x), '[]') FROM summary x)` : `'[]'::json`} AS summary`;
+  // one prepared statement per combination of parts
+  const name = `entries-write-${w.cells.length ? 'c' : ''}${w.summary.length ? 's' : ''}${w.history.length ? 'h' : ''}`;
+  const query: pg.QueryConfig = { name, text, values };
+  return lastStatement(query, (r) => r.rows[0] as WrittenEntries);
 }

@@ -3,11 +3,10 @@ import type { TEntriesResult, TEntryConflict, TEntryProblem, TCellChange, TSumma
 import type { TPrincipal } from '../../../shared/roles.js';
 import { checkMark, normalizeMark } from '../../../shared/scales.js';
 import type { Database } from '../../db/database.js';
-import { type Client, type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
+import { type Client, type LastStatement, type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
-import { daysBetween, loadPageAccess } from './access.js';
+import { daysBetween, pageAccessOf } from './access.js';
 import * as repo from './entries.repo.js';
-import { pagePupils } from './page.repo.js';
 
 interface SaveInput {
   pageId: number;
@@ -28,7 +27,7 @@ function lastPerKey<T>(items: T[], key: (t: T) => string): T[] {
  * now; each change writes its history row in the same transaction.
  */
 export async function saveEntries(db: Database, ctx: TenantContext, principal: TPrincipal, input: SaveInput): Promise<TEntriesResult> {
-  return withSchool(db, ctx, (c) => saveEntriesIn(c, db, ctx, principal, input));
+  return withSchool(db, ctx, (c) => saveEntriesIn(c, db, ctx, principal, input), { genericPlans: true });
 }
 
 /**
@@ -64,14 +63,17 @@ function markChange(cur: { mark: string; tentative: boolean } | undefined, x: { 
   return { oldValue: confirmed ? privOld : pubOld, newValue: pubNew, tentative: false };
 }
 
-async function saveEntriesIn(c: Client, db: Database, ctx: TenantContext, principal: TPrincipal, input: SaveInput): Promise<TEntriesResult> {
+async function saveEntriesIn(c: Client, db: Database, ctx: TenantContext, principal: TPrincipal, input: SaveInput): Promise<TEntriesResult | LastStatement<TEntriesResult>> {
   const cells = lastPerKey(input.cells, (x) => `${x.lessonId}:${x.pupilId}`).map((x) => {
     const mark = normalizeMark(x.mark);
     return { ...x, mark, tentative: !!x.tentative && mark !== '' };
   });
   const summary = lastPerKey(input.summary, (x) => `${x.columnId}:${x.pupilId}`).map((x) => ({ ...x, mark: normalizeMark(x.mark) }));
   {
-    const { meta, canWrite, substituteLessonIds } = await loadPageAccess(c, ctx, principal, input.pageId, input.lang);
+    // one round trip for every read: the page, lessons, columns, pupils and the locked current values
+    const state = await repo.saveState(c, ctx.schoolId, input.pageId, input.lang, ctx.userId, cells, summary);
+    if (!state) throw new AppError('not_found');
+    const { meta, canWrite, substituteLessonIds } = pageAccessOf(ctx, principal, state.meta, state.substituteLessonIds ?? []);
     if (!canWrite && substituteLessonIds.length === 0) throw new AppError('forbidden');
     if (meta.yearStatus === 'closed') throw new AppError('year_closed');
     const today = todayOf(db);
@@ -79,9 +81,9 @@ async function saveEntriesIn(c: Client, db: Database, ctx: TenantContext, princi
     const problem = (where: Omit<TEntryProblem, 'code' | 'message'>, code: string) =>
       problems.push({ ...where, code, message: formatMessage(CELL_PROBLEMS[code][input.lang], { days: input.lateEditDays }) });
 
-    const lessons = new Map((await repo.lessonsByIds(c, ctx.schoolId, [...new Set(cells.map((x) => x.lessonId))])).map((l) => [l.id, l]));
-    const columns = new Map((await repo.columnsByIds(c, ctx.schoolId, [...new Set(summary.map((x) => x.columnId))])).map((x) => [x.id, x]));
-    const pupils = new Map((await pagePupils(c, ctx.schoolId, meta, meta.yearStartsOn, meta.yearEndsOn)).map((p) => [p.id, p]));
+    const lessons = new Map(state.lessons.map((l) => [l.id, l]));
+    const columns = new Map(state.columns.map((x) => [x.id, x]));
+    const pupils = new Map(state.pupils.map((p) => [p.id, p]));
     const onPage = (pupilId: number, day?: string) => {
       const p = pupils.get(pupilId);
       return !!p && (!day || (p.fromDate <= day && (p.toDate === null || day <= p.toDate)));
@@ -121,8 +123,8 @@ async function saveEntriesIn(c: Client, db: Database, ctx: TenantContext, princi
     }
     if (problems.length) throw new AppError('invalid_entries', { count: problems.length }, { problems });
 
-    const currentCells = new Map((await repo.lockCells(c, ctx.schoolId, cells)).map((r) => [`${r.lessonId}:${r.pupilId}`, r]));
-    const currentSummary = new Map((await repo.lockSummary(c, ctx.schoolId, summary)).map((r) => [`${r.columnId}:${r.pupilId}`, r]));
+    const currentCells = new Map(state.cells.map((r) => [`${r.lessonId}:${r.pupilId}`, r]));
+    const currentSummary = new Map(state.summary.map((r) => [`${r.columnId}:${r.pupilId}`, r]));
     const conflicts: TEntryConflict[] = [];
     for (const x of cells) {
       const cur = currentCells.get(`${x.lessonId}:${x.pupilId}`);
@@ -172,11 +174,14 @@ async function saveEntriesIn(c: Client, db: Database, ctx: TenantContext, princi
       const late = !!cur?.mark && daysBetween(cur.updatedAt.slice(0, 10), today) > input.lateEditDays;
       history.push({ pageId: input.pageId, lessonId: null, columnId: x.columnId, pupilId: x.pupilId, field: 'summary', oldValue: cur?.mark ?? '', newValue: x.mark, reason: input.reason, late });
     }
-    const savedCells = await repo.upsertCells(c, ctx.schoolId, ctx.userId, changedCells);
-    const savedSummary = await repo.upsertSummary(c, ctx.schoolId, ctx.userId, changedSummary);
-    await repo.insertChanges(c, ctx.schoolId, ctx.userId, history);
+    if (!changedCells.length && !changedSummary.length) return { cells: [], summary: [] };
     const attendanceLessons = changedCells.filter((x) => x.absent || currentCells.get(`${x.lessonId}:${x.pupilId}`)?.absent).map((x) => x.lessonId);
-    await repo.touchLessons(c, ctx.schoolId, [...new Set(changedCells.map((x) => x.lessonId))], [...new Set(attendanceLessons)], [...entryLessons]);
-    return { cells: savedCells, summary: savedSummary };
+    // every write in one statement, sent with the COMMIT
+    return repo.writeEntries(ctx.schoolId, ctx.userId, {
+      cells: changedCells,
+      lessons: { all: [...new Set(changedCells.map((x) => x.lessonId))], attendance: [...new Set(attendanceLessons)], entry: [...entryLessons] },
+      summary: changedSummary,
+      history,
+    });
   }
 }

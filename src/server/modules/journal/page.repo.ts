@@ -20,8 +20,8 @@ export interface PageMeta {
   semesters: { number: number; startsOn: string; endsOn: string }[];
 }
 
-/** The columns of pageMeta, shared by the plain and the revision-reading statement. */
-const META_COLUMNS = ` jp.id, jp.year_id AS "yearId", jp.class_id AS "classId", jp.group_id AS "groupId",
+/** The columns of pageMeta ($3: the language), shared by the plain, the revision-reading and the bulk save's statement. */
+export const META_COLUMNS = ` jp.id, jp.year_id AS "yearId", jp.class_id AS "classId", jp.group_id AS "groupId",
             k.grade || '-' || k.letter AS "classLabel", k.grade::int AS grade, s.name AS "subjectName", g.name AS "groupName",
             jp.teacher_id AS "teacherId",
             CASE WHEN u.id IS NULL THEN NULL ELSE trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) END AS "teacherName",
@@ -32,7 +32,8 @@ const META_COLUMNS = ` jp.id, jp.year_id AS "yearId", jp.class_id AS "classId", 
             (SELECT COALESCE(json_agg(json_build_object('number', m.number, 'startsOn', m.starts_on, 'endsOn', m.ends_on) ORDER BY m.number), '[]')
              FROM semester m WHERE m.school_id = jp.school_id AND m.year_id = jp.year_id) AS semesters`;
 
-const META_FROM = `     FROM journal_page jp
+/** The joins of pageMeta ($1: the school, $2: the page). */
+export const META_FROM = `     FROM journal_page jp
      JOIN school_class k ON k.school_id = jp.school_id AND k.id = jp.class_id
      JOIN subject s ON s.school_id = jp.school_id AND s.id = jp.subject_id
      JOIN school_year y ON y.school_id = jp.school_id AND y.id = jp.year_id
@@ -92,13 +93,18 @@ export interface PagePupil {
  * members of the group. A pupil who arrived or left has the dates of their stay.
  */
 export async function pagePupils(c: Client, schoolId: number, page: { classId: number; groupId: number | null }, from: string, to: string): Promise<PagePupil[]> {
-  const r = await c.query<PagePupil>({ name: 'page-pupils', text: `SELECT p.id, p.last_name AS "lastName", p.first_name AS "firstName",
+  const r = await c.query<PagePupil>({ name: 'page-pupils', text: pagePupilsSql('$1', '$2', '$3', '$4', '$5'), values: [schoolId, page.classId, from, to, page.groupId] });
+  return r.rows;
+}
+
+/** The statement of pagePupils over SQL expressions for the school, class, dates and group (reused inside the bulk save's statement). */
+export function pagePupilsSql(school: string, classId: string, from: string, to: string, groupId: string): string {
+  return `SELECT p.id, p.last_name AS "lastName", p.first_name AS "firstName",
             min(e.from_date) AS "fromDate", CASE WHEN bool_or(e.to_date IS NULL) THEN NULL ELSE max(e.to_date) END AS "toDate"
      FROM enrollment e JOIN pupil p ON p.school_id = e.school_id AND p.id = e.pupil_id
-     WHERE e.school_id = $1 AND e.class_id = $2 AND e.from_date <= $4 AND (e.to_date IS NULL OR e.to_date >= $3)
-       AND ($5::int IS NULL OR EXISTS (SELECT 1 FROM group_member gm WHERE gm.school_id = $1 AND gm.group_id = $5 AND gm.pupil_id = p.id))
-     GROUP BY p.id, p.last_name, p.first_name`, values: [schoolId, page.classId, from, to, page.groupId] });
-  return r.rows;
+     WHERE e.school_id = ${school} AND e.class_id = ${classId} AND e.from_date <= ${to} AND (e.to_date IS NULL OR e.to_date >= ${from})
+       AND (${groupId}::int IS NULL OR EXISTS (SELECT 1 FROM group_member gm WHERE gm.school_id = ${school} AND gm.group_id = ${groupId} AND gm.pupil_id = p.id))
+     GROUP BY p.id, p.last_name, p.first_name`;
 }
 
 /**
