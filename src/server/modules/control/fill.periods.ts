@@ -159,8 +159,13 @@ function windowStart(semesters: Semester[], end: string): string {
   return before.length ? before.sort().at(-1)! : '';
 }
 
-/** Lesson counts of a page in a segment: [page, planned, held, withTopic, homeworkExpected, withHomework, withAttendance, onTime]. */
-export type SegmentRow = [number, number, number, number, number, number, number, number];
+/**
+ * Lesson counts of a school's pages in a segment, 8 integers a page: page, planned, held,
+ * withTopic, homeworkExpected, withHomework, withAttendance, onTime (flat, so ~150,000 pages of a
+ * city's quarter are one typed array per segment rather than as many arrays).
+ */
+export type SegmentRows = Int32Array;
+export const SEGMENT_ROW = 8;
 /** A summative column's counts: [page, column, due day, pupils expected (on the page that day), pupils marked of them]. */
 export type DueCount = [number, number, string, number, number];
 
@@ -173,13 +178,13 @@ export type Segment = [string, string];
  * unchanged. Keys: `school:from:to` (the segment; the year's first and last day).
  */
 export interface FillParts {
-  lessons(schoolIds: number[], segments: Segment[]): Promise<Map<string, SegmentRow[]>>;
+  lessons(schoolIds: number[], segments: Segment[]): Promise<Map<string, SegmentRows>>;
   due(schoolIds: number[]): Promise<Map<string, DueCount[]>>;
 }
 
 /** What was computed rather than read, for the caller to keep. */
 export interface ComputedParts {
-  lessons: { schoolId: number; from: string; to: string; rows: SegmentRow[] }[];
+  lessons: { schoolId: number; from: string; to: string; rows: SegmentRows }[];
   due: { schoolId: number; from: string; to: string; rows: DueCount[] }[];
 }
 
@@ -246,7 +251,7 @@ export async function pageCountsByPeriod(
   const rosters = buildRosters(JSON.parse(rosterData.enrollments), JSON.parse(rosterData.members));
   // every page by its position in pageRows: arrays, not maps of string keys, in the loops below
   const refs = pageRows as (PageRef & { yearId: number; yearFrom: string; yearTo: string })[];
-  const indexOf = new Map<string, number>(refs.map((x, n) => [`${x.schoolId}:${x.pageId}`, n]));
+  const indexOf = new Map<number, number>(refs.map((x, n) => [pageKey(x.schoolId, x.pageId), n]));
   const semesters = new Map<string, Semester[]>();
   for (const s of JSON.parse(semesterData.semesters) as Semester[]) {
     const key = `${s[0]}:${s[1]}`;
@@ -271,27 +276,37 @@ export async function pageCountsByPeriod(
   // lesson counts by page and segment: computed where missing, kept otherwise
   type LessonCounts = Pick<PageCounts, 'planned' | 'held' | 'withTopic' | 'homeworkExpected' | 'withHomework' | 'withAttendance' | 'onTime'>;
   const lessonsBy: (LessonCounts | undefined)[][] = refs.map(() => []);
-  const put = (school: number, page: number, segment: number, r: SegmentRow) => {
-    const n = indexOf.get(`${school}:${page}`);
-    if (n !== undefined) lessonsBy[n][segment] = { planned: r[1], held: r[2], withTopic: r[3], homeworkExpected: r[4], withHomework: r[5], withAttendance: r[6], onTime: r[7] };
-  };
-  const fresh = new Map<string, SegmentRow[]>();
+  const freshRows = new Map<string, number[]>();
   for (const { schoolId, pageId, segment, ...c } of lessons) {
     const [f, t] = segments[segment - 1] ?? [];
     if (!f) continue;
     const key = `${schoolId}:${f}:${t}`;
-    const row: SegmentRow = [pageId, c.planned, c.held, c.withTopic, c.homeworkExpected, c.withHomework, c.withAttendance, c.onTime];
-    fresh.set(key, [...(fresh.get(key) ?? []), row]);
+    let list = freshRows.get(key);
+    if (!list) freshRows.set(key, (list = []));
+    list.push(pageId, c.planned, c.held, c.withTopic, c.homeworkExpected, c.withHomework, c.withAttendance, c.onTime);
   }
   for (const school of scope.schoolIds) {
     segments.forEach(([f, t], k) => {
       const key = `${school}:${f}:${t}`;
       let rows = keptLessons.get(key);
       if (!rows && lessonSchools.includes(school) && f >= range[0] && t <= range[1]) {
-        rows = fresh.get(key) ?? [];
+        rows = Int32Array.from(freshRows.get(key) ?? []);
         computed.lessons.push({ schoolId: school, from: f, to: t, rows });
       }
-      for (const r of rows ?? []) put(school, r[0], k + 1, r);
+      if (!rows) return;
+      for (let o = 0; o + SEGMENT_ROW <= rows.length; o += SEGMENT_ROW) {
+        const n = indexOf.get(pageKey(school, rows[o]));
+        if (n === undefined) continue;
+        lessonsBy[n][k + 1] = {
+          planned: rows[o + 1],
+          held: rows[o + 2],
+          withTopic: rows[o + 3],
+          homeworkExpected: rows[o + 4],
+          withHomework: rows[o + 5],
+          withAttendance: rows[o + 6],
+          onTime: rows[o + 7],
+        };
+      }
     });
   }
 
@@ -303,8 +318,17 @@ export async function pageCountsByPeriod(
     const key = yearKeyOf.get(`${school}:${year}`);
     if (!key) continue;
     const c = summativeCounts(rosters, allPages, [[school, page, column, dueOn, marked] as DueRow]).get(`${school}:${page}`) ?? { summativeExpected: 0, summativePresent: 0 };
-    freshDue.set(key, [...(freshDue.get(key) ?? []), [page, column, dueOn, c.summativeExpected, c.summativePresent]]);
+    let list = freshDue.get(key);
+    if (!list) freshDue.set(key, (list = []));
+    list.push([page, column, dueOn, c.summativeExpected, c.summativePresent]);
   }
+  // a due day and its N days later: a few hundred distinct days for ~40,000 columns
+  const later = new Map<string, string>();
+  const dueByOf = (day: string) => {
+    let by = later.get(day);
+    if (by === undefined) later.set(day, (by = addDays(day, scope.timelinessDays)));
+    return by;
+  };
   const dues: { n: number; yearKey: string; dueOn: string; dueBy: string; expected: number; present: number }[] = [];
   for (const [key, y] of years) {
     let rows = keptDue.get(key);
@@ -312,9 +336,10 @@ export async function pageCountsByPeriod(
       rows = freshDue.get(key) ?? [];
       computed.due.push({ schoolId: y.schoolId, from: y.from, to: y.to, rows });
     }
+    const yearKey = `${y.schoolId}:${y.yearId}`;
     for (const [page, , dueOn, expected, present] of rows) {
-      const n = indexOf.get(`${y.schoolId}:${page}`);
-      if (n !== undefined) dues.push({ n, yearKey: `${y.schoolId}:${y.yearId}`, dueOn, dueBy: addDays(dueOn, scope.timelinessDays), expected, present });
+      const n = indexOf.get(pageKey(y.schoolId, page));
+      if (n !== undefined) dues.push({ n, yearKey, dueOn, dueBy: dueByOf(dueOn), expected, present });
     }
   }
 
@@ -323,10 +348,10 @@ export async function pageCountsByPeriod(
     ends.length === 1
       ? densityParts
           .flatMap(([part]) => JSON.parse(part.data) as [number, number, string, number[]][])
-          .map(([school, page, first, marked]) => ({ n: indexOf.get(`${school}:${page}`) ?? -1, firsts: new Map([[1, first]]), bits: new Map(marked.map((p) => [p, 1])) }))
+          .map(([school, page, first, marked]) => ({ n: indexOf.get(pageKey(school, page)) ?? -1, firsts: new Map([[1, first]]), bits: new Map(marked.map((p) => [p, 1])) }))
       : densityParts
           .flatMap(([part]) => JSON.parse(part.data) as [number, number, [number, string][], [number, number][]][])
-          .map(([school, page, firsts, marks]) => ({ n: indexOf.get(`${school}:${page}`) ?? -1, firsts: new Map(firsts), bits: new Map(marks) }));
+          .map(([school, page, firsts, marks]) => ({ n: indexOf.get(pageKey(school, page)) ?? -1, firsts: new Map(firsts), bits: new Map(marks) }));
 
   const out = periods.map((p) => {
     if (p.effectiveTo < p.from) return [];
@@ -402,6 +427,9 @@ export async function pageCountsByPeriod(
   });
   return Object.assign(out, { computed });
 }
+
+/** A page of a school as one number (page ids stay far below 10^9): map keys without building strings. */
+const pageKey = (school: number, page: number) => school * 1_000_000_000 + page;
 
 /** Every Monday in [from, to]. */
 function mondays(from: string, to: string): string[] {

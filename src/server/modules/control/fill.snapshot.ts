@@ -20,7 +20,7 @@ import type { TFillSettings } from '../../../shared/api/control.js';
 import type { Database } from '../../db/database.js';
 import { type Client, todayOf, withSystem } from '../../db/tenancy.js';
 import type { Run } from './fill.repo.js';
-import { type ComputedParts, type DueCount, type FillParts, pageCountsByPeriod, type SegmentRow } from './fill.periods.js';
+import { type ComputedParts, type DueCount, type FillParts, pageCountsByPeriod, type SegmentRows } from './fill.periods.js';
 import { emptyFigures, rollUp, scopeOf, type TFillFigures } from './fill.service.js';
 import { type ResolvedPeriod, resolvePeriod } from './period.js';
 import { EMPTY_QUALITY, qualityCounts } from './quality.repo.js';
@@ -66,23 +66,17 @@ async function currentRows(c: Client, kind: Kind, key: string, wanted: Wanted[],
   return new Map(r.rows.map((x) => [`${x.schoolId}:${x.from}:${x.to}`, x.bin ? fromBinary(x.bin) : x.data]));
 }
 
-/** Rows of 8 integers as little-endian 32-bit integers (lesson counts: ~1.2 million integers for a city's quarter). */
-function toBinary(rows: number[][]): Buffer {
-  const out = Buffer.alloc(rows.length * 32);
-  rows.forEach((r, i) => {
-    for (let k = 0; k < 8; k++) out.writeInt32LE(r[k], i * 32 + k * 4);
-  });
+/** Lesson counts (fill.periods.ts SegmentRows) as little-endian 32-bit integers, and back. */
+function toBinary(rows: SegmentRows): Buffer {
+  const out = Buffer.alloc(rows.length * 4);
+  for (let i = 0; i < rows.length; i++) out.writeInt32LE(rows[i], i * 4);
   return out;
 }
 
-function fromBinary(bin: Uint8Array): SegmentRow[] {
+function fromBinary(bin: Uint8Array): SegmentRows {
   const view = new DataView(bin.buffer, bin.byteOffset, bin.byteLength);
-  const rows: SegmentRow[] = [];
-  for (let o = 0; o + 32 <= bin.byteLength; o += 32) {
-    const r = [0, 0, 0, 0, 0, 0, 0, 0] as SegmentRow;
-    for (let k = 0; k < 8; k++) r[k] = view.getInt32(o + k * 4, true);
-    rows.push(r);
-  }
+  const rows = new Int32Array(bin.byteLength >> 2);
+  for (let i = 0; i < rows.length; i++) rows[i] = view.getInt32(i * 4, true);
   return rows;
 }
 
@@ -105,7 +99,7 @@ async function store(c: Client, kind: Kind, key: string, snap: string, rows: (Wa
       rows.map((w) => w.to),
       rows.map((w) => w.effectiveTo),
       rows.map((w) => (binary ? null : JSON.stringify(w.data))),
-      rows.map((w) => (binary ? toBinary(w.data as number[][]) : null)),
+      rows.map((w) => (binary ? toBinary(w.data as SegmentRows) : null)),
     ],
   );
 }
@@ -223,7 +217,7 @@ async function computeFill(
     lessons: (ids, segments) =>
       withSystem(db, async (c) => {
         const wanted = ids.flatMap((schoolId) => segments.map(([from, to]) => ({ schoolId, from, to, effectiveTo: to })));
-        return (await currentRows(c, 'lessons', key, wanted, today)) as Map<string, SegmentRow[]>;
+        return (await currentRows(c, 'lessons', key, wanted, today)) as Map<string, SegmentRows>;
       }),
     due: (ids) => withSystem(db, async (c) => (await keptYears(c, key, ids, today)) as Map<string, DueCount[]>),
   };
