@@ -95,6 +95,24 @@ describe(`the journal page cache (${testEngine})`, () => {
     expect((await grid()).summary.find((s) => s[0] === cols.semester)).toBeUndefined();
   });
 
+  it('shows cells and summary marks written again in one transaction (the touch is done once per transaction, migration 062)', async () => {
+    await grid();
+    await withSystem(db, async (c) => {
+      await c.query('DELETE FROM journal_cell WHERE school_id = $1 AND lesson_id = $2 AND pupil_id = $3', [school.schoolId, lessons[1], pupils.anna]);
+      await c.query(`INSERT INTO journal_cell (school_id, lesson_id, pupil_id, mark) VALUES ($1, $2, $3, '3')`, [school.schoolId, lessons[1], pupils.anna]);
+      await c.query(`UPDATE journal_cell SET mark = '8' WHERE school_id = $1 AND lesson_id = $2 AND pupil_id = $3`, [school.schoolId, lessons[1], pupils.anna]);
+      await c.query('DELETE FROM summary_mark WHERE school_id = $1 AND column_id = $2 AND pupil_id = $3', [school.schoolId, cols.semester, pupils.yakiv]);
+      await c.query(`INSERT INTO summary_mark (school_id, column_id, pupil_id, mark) VALUES ($1, $2, $3, '4')`, [school.schoolId, cols.semester, pupils.yakiv]);
+      await c.query(`UPDATE summary_mark SET mark = '10' WHERE school_id = $1 AND column_id = $2 AND pupil_id = $3`, [school.schoolId, cols.semester, pupils.yakiv]);
+    });
+    const g = await grid();
+    expect(cellOf(g, lessons[1], pupils.anna)?.[2]).toBe('8');
+    expect(g.summary.find((s) => s[0] === cols.semester && s[1] === pupils.yakiv)?.[2]).toBe('10');
+    // and a later transaction that writes a cell only still changes the revision
+    await withSystem(db, (c) => c.query(`UPDATE journal_cell SET mark = '9' WHERE school_id = $1 AND lesson_id = $2 AND pupil_id = $3`, [school.schoolId, lessons[1], pupils.anna]));
+    expect(cellOf(await grid(), lessons[1], pupils.anna)?.[2]).toBe('9');
+  });
+
   it('shows a lesson topic, a renamed pupil, a departure and an arrival', async () => {
     await grid();
     await withSystem(db, (c) => c.query(`UPDATE lesson SET topic = 'Квадратні рівняння' WHERE school_id = $1 AND id = $2`, [school.schoolId, lessons[0]]));
