@@ -60,50 +60,66 @@ function corked<R>(c: Client, send: () => R): R {
   }
 }
 
-async function inTransaction<T>(db: Database, prelude: string, fn: (c: Client) => Promise<T | LastStatement<T>>): Promise<T> {
+/** What a transaction's work function returns: its value, or its last statement (see LastStatement), at once or later. */
+export type Work<T> = (c: Client) => Promise<T | LastStatement<T>> | LastStatement<T>;
+
+/** Sends a last statement and COMMIT; resolves to its result once committed (COMMIT of an aborted transaction answers ROLLBACK without an error). */
+function sendLast(client: Client, last: LastStatement<unknown>): Promise<pg.QueryResult> {
+  const r = client.query(last.query);
+  const commit = client.query('COMMIT');
+  return Promise.all([r, commit]).then(([result, done]) => {
+    if (done.command !== 'COMMIT') throw new Error('the transaction was rolled back');
+    return result;
+  });
+}
+
+async function inTransaction<T>(db: Database, prelude: string, fn: Work<T>): Promise<T> {
   const client = await db.pool.connect();
   let open = true;
   try {
-    let out: T | LastStatement<T>;
-    if (pipelined(client)) {
-      // BEGIN, the prelude and fn's first statement go out together (one round trip). BEGIN is
-      // a statement of its own, so a failing prelude leaves an open, aborted transaction in
-      // which everything sent behind it fails: nothing runs outside the role and the school.
-      const [ready, work] = corked(client, () => {
-        const ready = Promise.all([client.query('BEGIN'), prelude ? client.query(prelude) : undefined]);
-        ready.catch(() => undefined); // awaited below; a prelude error is the one reported
-        return [ready, fn(client)] as const;
-      });
-      try {
-        out = await work;
-      } catch (err) {
-        await ready;
-        throw err;
-      }
-      await ready;
-    } else {
-      await client.query(prelude ? `BEGIN; ${prelude}` : 'BEGIN');
-      out = await fn(client);
-    }
-    if (!(out instanceof LastStatement)) {
-      await client.query('COMMIT');
-      return out;
-    }
     if (!pipelined(client)) {
+      await client.query(prelude ? `BEGIN; ${prelude}` : 'BEGIN');
+      const out = await fn(client);
+      if (!(out instanceof LastStatement)) {
+        await client.query('COMMIT');
+        return out;
+      }
       const r = await client.query(out.query);
       await client.query('COMMIT');
       open = false;
       return out.result(r);
     }
-    const query = out.query;
-    const [last, commit] = corked(client, () => [client.query(query), client.query('COMMIT')] as const);
-    commit.catch(() => undefined); // when the statement fails, its error is the one reported
-    const r = await last;
-    // COMMIT of an aborted transaction answers ROLLBACK without an error
-    if ((await commit).command !== 'COMMIT') throw new Error('the transaction was rolled back');
+    // BEGIN, the prelude and fn's first statement go out together (one write, one round trip);
+    // a last statement given at once goes with them, with the COMMIT. BEGIN is a statement of
+    // its own, so a failing prelude leaves an open, aborted transaction in which everything
+    // sent behind it fails: nothing runs outside the role and the school.
+    const [ready, work, lastSent] = corked(client, () => {
+      const ready = Promise.all([client.query('BEGIN'), prelude ? client.query(prelude) : undefined]);
+      const work = fn(client);
+      return [ready, work, work instanceof LastStatement ? sendLast(client, work) : undefined] as const;
+    });
+    ready.catch(() => undefined); // awaited below; a prelude error is the one reported
+    lastSent?.catch(() => undefined);
+    let out: T | LastStatement<T>;
+    try {
+      out = await work;
+    } catch (err) {
+      await ready;
+      throw err;
+    }
+    if (!(out instanceof LastStatement)) {
+      await ready;
+      await client.query('COMMIT');
+      return out;
+    }
+    const last = out;
+    const sent = lastSent ?? corked(client, () => sendLast(client, last));
+    sent.catch(() => undefined);
+    await ready;
+    const r = await sent;
     open = false;
     // after the COMMIT: result may still refuse (a read whose reader is checked on its rows)
-    return out.result(r);
+    return last.result(r);
   } catch (err) {
     if (open) await client.query('ROLLBACK').catch(() => undefined);
     throw err;
@@ -126,7 +142,7 @@ export interface SchoolOptions {
  * security hides every other school's rows whatever the SQL says. fn may return a
  * LastStatement (see lastStatement) to have its final statement sent together with COMMIT.
  */
-export function withSchool<T>(db: Database, ctx: TenantContext, fn: (c: Client) => Promise<T | LastStatement<T>>, opts: SchoolOptions = {}): Promise<T> {
+export function withSchool<T>(db: Database, ctx: TenantContext, fn: Work<T>, opts: SchoolOptions = {}): Promise<T> {
   const schoolId = Math.trunc(ctx.schoolId);
   const userId = Math.trunc(ctx.userId);
   // integers only, so interpolation is safe; one message instead of three
@@ -160,6 +176,6 @@ export async function withConnection<T>(db: Database, fn: (c: Client) => Promise
  * Runs fn in one transaction as the owner role: only for work that is not one school's
  * (accounts and sessions, city aggregates, migrations, the demo generator).
  */
-export function withSystem<T>(db: Database, fn: (c: Client) => Promise<T | LastStatement<T>>): Promise<T> {
+export function withSystem<T>(db: Database, fn: Work<T>): Promise<T> {
   return inTransaction(db, db.today ? `SELECT 1${todaySql(db)}` : '', fn);
 }

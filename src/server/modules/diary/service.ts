@@ -38,9 +38,10 @@ export function weekOf(day: string): { start: string; end: string } {
 export async function diaryWeekJson(db: Database, ctx: TenantContext, principal: TPrincipal, pupilId: number, date?: string): Promise<string> {
   const today = todayOf(db);
   const { start, end } = weekOf(date ?? today);
-  // one statement, sent with the transaction's BEGIN and COMMIT; the reader is checked on its row
+  // one statement, given at once so it goes with the transaction's BEGIN and COMMIT in one write;
+  // the reader is checked on its row
   // (a refused reader's rows were read and are dropped)
-  return withSchool(db, ctx, async () =>
+  return withSchool(db, ctx, () =>
     lastStatement(repo.weekQuery(ctx.schoolId, pupilId, start, end), (r) => {
       const row = repo.weekRow(r);
       const pupil = checkReader(ctx, principal, row);

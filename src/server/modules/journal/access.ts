@@ -27,7 +27,7 @@ export async function loadPageAccess(
   return pageAccessOf(ctx, principal, meta, writes ? [] : await substitutedLessonIds(c, ctx.schoolId, pageId, ctx.userId));
 }
 
-function pageFacts(ctx: TenantContext, principal: TPrincipal, meta: PageMeta) {
+function pageFacts(ctx: TenantContext, principal: TPrincipal, meta: Pick<PageMeta, 'teacherId' | 'classId'>) {
   const m = membershipOf(principal, ctx.schoolId);
   return { roles: m?.roles ?? [], userId: ctx.userId, classIds: m?.classIds ?? [], page: { teacherId: meta.teacherId, classId: meta.classId } };
 }
@@ -36,7 +36,12 @@ function pageFacts(ctx: TenantContext, principal: TPrincipal, meta: PageMeta) {
  * What the person may do with a page already read, given the lessons of it they substituted
  * (read only when they do not write the page; ignored when they do).
  */
-export function pageAccessOf<M extends PageMeta>(ctx: TenantContext, principal: TPrincipal, meta: M, substituted: number[]): PageAccess & { meta: M } {
+export function pageAccessOf<M extends Pick<PageMeta, 'teacherId' | 'classId'>>(
+  ctx: TenantContext,
+  principal: TPrincipal,
+  meta: M,
+  substituted: number[],
+): Omit<PageAccess, 'meta'> & { meta: M } {
   const facts = pageFacts(ctx, principal, meta);
   const canWrite = canWritePage(facts);
   const substituteLessonIds = canWrite ? [] : substituted;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { type Client, type LastStatement, lastStatement } from '../../db/tenancy.js';
-import { META_COLUMNS, META_FROM, type PageMeta, type PagePupil, pagePupilsSql } from './page.repo.js';
+import { type PageMeta, type PagePupil, pagePupilsSql } from './page.repo.js';
 
 export interface LessonFacts {
   id: number;
@@ -90,9 +90,12 @@ export async function insertChanges(c: Client, schoolId: number, userId: number,
     ] });
 }
 
+/** The facts of a page a bulk save checks against. */
+export type SaveMeta = Pick<PageMeta, 'id' | 'yearId' | 'classId' | 'groupId' | 'grade' | 'teacherId' | 'scale' | 'passFail' | 'yearStartsOn' | 'yearEndsOn' | 'yearStatus'>;
+
 /** What a bulk save checks against, read and locked in one statement (see saveState). */
 export interface SaveState {
-  meta: PageMeta;
+  meta: SaveMeta;
   lessons: LessonFacts[];
   columns: ColumnFacts[];
   /** the page's pupils over its school year */
@@ -105,7 +108,7 @@ export interface SaveState {
 }
 
 /**
- * Everything a bulk save needs before it writes, in one round trip: the page (as pageMeta), the
+ * Everything a bulk save needs before it writes, in one round trip: the page's facts, the
  * lessons and summary columns named, the page's pupils, the lessons the user substituted (only
  * when not the page's teacher), and the current cells and summary marks, locked FOR UPDATE so a
  * concurrent save of them waits (and then reads what it committed). Locking before the checks
@@ -122,7 +125,19 @@ export async function saveState(
 ): Promise<SaveState | undefined> {
   const r = await c.query({
     name: 'entries-state',
-    text: `WITH m AS MATERIALIZED (SELECT ${META_COLUMNS}, jp.school_id AS sid\n${META_FROM}),
+    // the page's facts the checks use (pageMeta without names, semesters and revision)
+    text: `WITH m AS MATERIALIZED (
+       SELECT jp.school_id AS sid, jp.id, jp.year_id AS "yearId", jp.class_id AS "classId", jp.group_id AS "groupId", k.grade::int AS grade, jp.teacher_id AS "teacherId",
+              json_build_object('code', ms.code, 'name', CASE WHEN $3 = 'en' THEN ms.name_en ELSE ms.name_uk END, 'values', ms.values_list, 'freeText', ms.free_text) AS scale,
+              COALESCE((sc.settings->>'passFail')::boolean, false) AS "passFail",
+              y.starts_on AS "yearStartsOn", y.ends_on AS "yearEndsOn", y.status AS "yearStatus"
+       FROM journal_page jp
+       JOIN school_class k ON k.school_id = jp.school_id AND k.id = jp.class_id
+       JOIN school_year y ON y.school_id = jp.school_id AND y.id = jp.year_id
+       JOIN mark_scale ms ON ms.code = jp.scale_code
+       JOIN school sc ON sc.id = jp.school_id
+       WHERE jp.school_id = $1 AND jp.id = $2
+     ),
      cur_cells AS (
        SELECT jc.lesson_id AS "lessonId", jc.pupil_id AS "pupilId", jc.mark, jc.absent, jc.tentative, jc.version, jc.updated_at::text AS "updatedAt",
               trim(u.last_name || ' ' || u.first_name) AS "updatedBy"
@@ -164,7 +179,7 @@ export async function saveState(
   if (!row) return undefined;
   const { sid: _sid, stateLessons, stateColumns, statePupils, stateSubstitutes, stateCells, stateSummary, ...meta } = row;
   return {
-    meta: meta as PageMeta,
+    meta: meta as SaveMeta,
     lessons: stateLessons,
     columns: stateColumns,
     pupils: statePupils,

@@ -20,8 +20,8 @@ export interface PageMeta {
   semesters: { number: number; startsOn: string; endsOn: string }[];
 }
 
-/** The columns of pageMeta ($3: the language), shared by the plain, the revision-reading and the bulk save's statement. */
-export const META_COLUMNS = ` jp.id, jp.year_id AS "yearId", jp.class_id AS "classId", jp.group_id AS "groupId",
+/** The columns of pageMeta, shared by the plain and the revision-reading statement. */
+const META_COLUMNS = ` jp.id, jp.year_id AS "yearId", jp.class_id AS "classId", jp.group_id AS "groupId",
             k.grade || '-' || k.letter AS "classLabel", k.grade::int AS grade, s.name AS "subjectName", g.name AS "groupName",
             jp.teacher_id AS "teacherId",
             CASE WHEN u.id IS NULL THEN NULL ELSE trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) END AS "teacherName",
@@ -32,8 +32,7 @@ export const META_COLUMNS = ` jp.id, jp.year_id AS "yearId", jp.class_id AS "cla
             (SELECT COALESCE(json_agg(json_build_object('number', m.number, 'startsOn', m.starts_on, 'endsOn', m.ends_on) ORDER BY m.number), '[]')
              FROM semester m WHERE m.school_id = jp.school_id AND m.year_id = jp.year_id) AS semesters`;
 
-/** The joins of pageMeta ($1: the school, $2: the page). */
-export const META_FROM = `     FROM journal_page jp
+const META_FROM = `     FROM journal_page jp
      JOIN school_class k ON k.school_id = jp.school_id AND k.id = jp.class_id
      JOIN subject s ON s.school_id = jp.school_id AND s.id = jp.subject_id
      JOIN school_year y ON y.school_id = jp.school_id AND y.id = jp.year_id
