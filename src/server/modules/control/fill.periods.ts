@@ -281,8 +281,8 @@ export async function pageCountsByPeriod(
     const [f, t] = segments[segment - 1] ?? [];
     if (!f) continue;
     const key = `${schoolId}:${f}:${t}`;
-    let list = freshRows.get(key);
-    if (!list) freshRows.set(key, (list = []));
+    const list = freshRows.get(key) ?? [];
+    if (!freshRows.has(key)) freshRows.set(key, list);
     list.push(pageId, c.planned, c.held, c.withTopic, c.homeworkExpected, c.withHomework, c.withAttendance, c.onTime);
   }
   for (const school of scope.schoolIds) {
@@ -318,15 +318,15 @@ export async function pageCountsByPeriod(
     const key = yearKeyOf.get(`${school}:${year}`);
     if (!key) continue;
     const c = summativeCounts(rosters, allPages, [[school, page, column, dueOn, marked] as DueRow]).get(`${school}:${page}`) ?? { summativeExpected: 0, summativePresent: 0 };
-    let list = freshDue.get(key);
-    if (!list) freshDue.set(key, (list = []));
+    const list = freshDue.get(key) ?? [];
+    if (!freshDue.has(key)) freshDue.set(key, list);
     list.push([page, column, dueOn, c.summativeExpected, c.summativePresent]);
   }
   // a due day and its N days later: a few hundred distinct days for ~40,000 columns
   const later = new Map<string, string>();
   const dueByOf = (day: string) => {
-    let by = later.get(day);
-    if (by === undefined) later.set(day, (by = addDays(day, scope.timelinessDays)));
+    const by = later.get(day) ?? addDays(day, scope.timelinessDays);
+    later.set(day, by);
     return by;
   };
   const dues: { n: number; yearKey: string; dueOn: string; dueBy: string; expected: number; present: number }[] = [];
