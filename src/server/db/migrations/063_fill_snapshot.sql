@@ -36,8 +36,8 @@ CREATE TABLE fill_snapshot (
   snap pg_snapshot NOT NULL,
   -- the oldest transaction the snapshot may not have seen: log rows before it are all seen
   snap_xmin xid8 NOT NULL,
-  -- the figures as JSON, or (lesson counts: 8 integers a page, ~400 pages a school and segment)
-  -- as little-endian 32-bit integers, read without parsing
+  -- the figures as JSON, or (lesson counts: a page id and 7 counts a page, ~400 pages a school
+  -- and segment) as little-endian integers, read without parsing JSON
   data jsonb,
   bin bytea,
   computed_at timestamptz NOT NULL DEFAULT now(),

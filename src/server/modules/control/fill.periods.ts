@@ -240,14 +240,37 @@ export async function pageCountsByPeriod(
   // the marks statement is the longest: for many schools it runs in two halves side by side, so
   // both cores work on it
   const halves = scope.schoolIds.length >= 8 ? [0, 1].map((h) => scope.schoolIds.filter((_, i) => i % 2 === h)) : [scope.schoolIds];
-  const [pageRows, [rosterData], [semesterData], keptLessons, keptDue, ...densityParts] = await Promise.all([
-    query(PAGES_SQL),
+  // the kept parts are read first (a few ms), so what is missing is computed while the long
+  // statements run: lesson counts of the segments from the first missing to the last (of the
+  // schools missing any), summative counts of the school years missing (known from the pages)
+  const pagesP = query(PAGES_SQL);
+  const keptLessonsP = parts.lessons(scope.schoolIds, segments);
+  const keptDueP = parts.due(scope.schoolIds);
+  const lessonsP = keptLessonsP.then((kept) => {
+    const missing = scope.schoolIds.flatMap((school) => segments.filter(([f, t]) => !kept.has(`${school}:${f}:${t}`)).map((seg) => ({ school, seg })));
+    const schools = [...new Set(missing.map((m) => m.school))];
+    const range: [string, string] = [missing.map((m) => m.seg[0]).sort()[0], missing.map((m) => m.seg[1]).sort().at(-1)!];
+    return { schools, range, rows: settled(schools.length ? query(LESSONS_SQL, schools, range) : Promise.resolve([])) };
+  });
+  const dueP = Promise.all([pagesP, keptDueP]).then(([pageRows, kept]) => {
+    const years = new Map<string, { schoolId: number; yearId: number; from: string; to: string }>();
+    for (const x of pageRows) years.set(`${x.schoolId}:${x.yearFrom}:${x.yearTo}`, { schoolId: x.schoolId, yearId: x.yearId, from: x.yearFrom, to: x.yearTo });
+    const schools = [...new Set([...years.entries()].filter(([key]) => !kept.has(key)).map(([, y]) => y.schoolId))];
+    return { years, rows: settled(schools.length ? query(DUE_SQL, schools, [minFrom, maxEnd], 11) : Promise.resolve([])) };
+  });
+  const [pageRows, [rosterData], [semesterData], keptLessons, keptDue, missingLessons, missingDue, ...densityParts] = await Promise.all([
+    pagesP,
     query(ROSTERS_SQL),
     query(SEMESTERS_SQL, scope.schoolIds, [minFrom, maxEnd], 1),
-    parts.lessons(scope.schoolIds, segments),
-    parts.due(scope.schoolIds),
+    keptLessonsP,
+    keptDueP,
+    lessonsP,
+    dueP,
     ...halves.map((ids) => query(ends.length === 1 ? DENSITY_ONE_SQL : DENSITY_SQL, ids)),
   ]);
+  const [lessons, dueData] = await Promise.all([missingLessons.rows, missingDue.rows]);
+  const { schools: lessonSchools, range } = missingLessons;
+  const { years } = missingDue;
   const rosters = buildRosters(JSON.parse(rosterData.enrollments), JSON.parse(rosterData.members));
   // every page by its position in pageRows: arrays, not maps of string keys, in the loops below
   const refs = pageRows as (PageRef & { yearId: number; yearFrom: string; yearTo: string })[];
@@ -257,20 +280,6 @@ export async function pageCountsByPeriod(
     const key = `${s[0]}:${s[1]}`;
     semesters.set(key, [...(semesters.get(key) ?? []), s]);
   }
-
-  // the parts not kept: lesson counts of the segments from the first missing to the last (of the
-  // schools missing any), summative counts of the school years missing
-  const missingSegments = scope.schoolIds.flatMap((school) => segments.filter(([f, t]) => !keptLessons.has(`${school}:${f}:${t}`)).map((seg) => ({ school, seg })));
-  const years = new Map<string, { schoolId: number; yearId: number; from: string; to: string }>();
-  for (const x of refs) years.set(`${x.schoolId}:${x.yearFrom}:${x.yearTo}`, { schoolId: x.schoolId, yearId: x.yearId, from: x.yearFrom, to: x.yearTo });
-  const missingYears = [...years.entries()].filter(([key]) => !keptDue.has(key)).map(([, y]) => y);
-  const lessonSchools = [...new Set(missingSegments.map((m) => m.school))];
-  const range: [string, string] = [missingSegments.map((m) => m.seg[0]).sort()[0], missingSegments.map((m) => m.seg[1]).sort().at(-1)!];
-  const dueSchools = [...new Set(missingYears.map((y) => y.schoolId))];
-  const [lessons, dueData] = await Promise.all([
-    lessonSchools.length ? query(LESSONS_SQL, lessonSchools, range) : Promise.resolve([]),
-    dueSchools.length ? query(DUE_SQL, dueSchools, [minFrom, maxEnd], 11) : Promise.resolve([]),
-  ]);
   const computed: ComputedParts = { lessons: [], due: [] };
 
   // lesson counts by page and segment: computed where missing, kept otherwise
@@ -353,6 +362,25 @@ export async function pageCountsByPeriod(
           .flatMap(([part]) => JSON.parse(part.data) as [number, number, [number, string][], [number, number][]][])
           .map(([school, page, firsts, marks]) => ({ n: indexOf.get(pageKey(school, page)) ?? -1, firsts: new Map(firsts), bits: new Map(marks) }));
 
+  const byEnd = new Map<number, { pupils: Int32Array; without: Int32Array }>();
+  const densityAt = (j: number, end: string) => {
+    const kept = byEnd.get(j);
+    if (kept) return kept;
+    const bit = 2 ** (j - 1);
+    const pupils = new Int32Array(refs.length);
+    const without = new Int32Array(refs.length);
+    for (const d of densityPages) {
+      const first = d.firsts.get(j);
+      if (first === undefined || d.n < 0) continue;
+      const roster = pupilsOnPage(rosters, refs[d.n], first, end);
+      let w = 0;
+      for (const pupil of roster) if (Math.floor((d.bits.get(pupil) ?? 0) / bit) % 2 === 0) w++;
+      pupils[d.n] = roster.size;
+      without[d.n] = w;
+    }
+    byEnd.set(j, { pupils, without });
+    return byEnd.get(j)!;
+  };
   const out = periods.map((p) => {
     if (p.effectiveTo < p.from) return [];
     const end = p.effectiveTo;
@@ -360,21 +388,13 @@ export async function pageCountsByPeriod(
     // width_bucket numbers a day by the boundaries up to it: segment k starts at bounds[k - 1]
     const firstSegment = bounds.indexOf(p.from) + 1;
     const lastSegment = bounds.indexOf(addDays(end, 1));
-    const bit = 2 ** (j - 1);
     // the pages of the school years that overlap this period, as PAGES selects them
     const inPeriod = refs.map((x) => x.yearFrom <= end && x.yearTo >= p.from);
-    // as densityCounts (fill.compute.ts), reading each pupil's bit of this end
-    const pupils = new Int32Array(refs.length);
-    const without = new Int32Array(refs.length);
-    for (const d of densityPages) {
-      const first = d.firsts.get(j);
-      if (first === undefined || d.n < 0 || !inPeriod[d.n]) continue;
-      const roster = pupilsOnPage(rosters, refs[d.n], first, end);
-      let w = 0;
-      for (const pupil of roster) if (Math.floor((d.bits.get(pupil) ?? 0) / bit) % 2 === 0) w++;
-      pupils[d.n] = roster.size;
-      without[d.n] = w;
-    }
+    // as densityCounts (fill.compute.ts), reading each pupil's bit of this end: once per end
+    // (the quarter and its last week share theirs), then only the pages of this period's years
+    const atEnd = densityAt(j, end);
+    const pupils = atEnd.pupils.map((x, n) => (inPeriod[n] ? x : 0));
+    const without = atEnd.without.map((x, n) => (inPeriod[n] ? x : 0));
     // summative columns due by this end (and its N days), within the window of this end's year
     const starts = new Map<string, string>();
     const sumExpected = new Int32Array(refs.length);
@@ -426,6 +446,12 @@ export async function pageCountsByPeriod(
     return counts;
   });
   return Object.assign(out, { computed });
+}
+
+/** A promise awaited later: its failure is reported there, not as an unhandled rejection meanwhile. */
+function settled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
 
 /** A page of a school as one number (page ids stay far below 10^9): map keys without building strings. */

@@ -20,7 +20,7 @@ import type { TFillSettings } from '../../../shared/api/control.js';
 import type { Database } from '../../db/database.js';
 import { type Client, todayOf, withSystem } from '../../db/tenancy.js';
 import type { Run } from './fill.repo.js';
-import { type ComputedParts, type DueCount, type FillParts, pageCountsByPeriod, type SegmentRows } from './fill.periods.js';
+import { type ComputedParts, type DueCount, type FillParts, pageCountsByPeriod, SEGMENT_ROW, type SegmentRows } from './fill.periods.js';
 import { emptyFigures, rollUp, scopeOf, type TFillFigures } from './fill.service.js';
 import { type ResolvedPeriod, resolvePeriod } from './period.js';
 import { EMPTY_QUALITY, qualityCounts } from './quality.repo.js';
@@ -45,8 +45,8 @@ function keyOf(settings: TFillSettings, extra = ''): string {
 /** The stored figures still current, by `school:from:to`. */
 async function currentRows(c: Client, kind: Kind, key: string, wanted: Wanted[], today: string): Promise<Map<string, unknown>> {
   if (!wanted.length) return new Map();
-  const r = await c.query<{ schoolId: number; from: string; to: string; data: unknown; bin: Uint8Array | null }>(
-    `SELECT f.school_id AS "schoolId", f.period_from::text AS "from", f.period_to::text AS "to", f.data, f.bin
+  const r = await c.query<{ schoolId: number; from: string; to: string; data: unknown; bin: string | null }>(
+    `SELECT f.school_id AS "schoolId", f.period_from::text AS "from", f.period_to::text AS "to", f.data, encode(f.bin, 'base64') AS bin
      FROM fill_snapshot f
      JOIN unnest($3::int[], $4::date[], $5::date[], $6::date[]) AS w(school_id, period_from, period_to, effective_to)
        ON w.school_id = f.school_id AND w.period_from = f.period_from AND w.period_to = f.period_to AND w.effective_to = f.effective_to
@@ -66,17 +66,31 @@ async function currentRows(c: Client, kind: Kind, key: string, wanted: Wanted[],
   return new Map(r.rows.map((x) => [`${x.schoolId}:${x.from}:${x.to}`, x.bin ? fromBinary(x.bin) : x.data]));
 }
 
-/** Lesson counts (fill.periods.ts SegmentRows) as little-endian 32-bit integers, and back. */
+/**
+ * Lesson counts (fill.periods.ts SegmentRows) as bytes: per page its id (32 bits) and the seven
+ * counts (16 bits each; a segment is at most a week, so they stay small), little-endian; read
+ * as base64 (hex, PostgreSQL's text form of bytea, doubled the ~3 MB a city's quarter needs).
+ */
+const ROW_BYTES = 4 + 7 * 2;
+
 function toBinary(rows: SegmentRows): Buffer {
-  const out = Buffer.alloc(rows.length * 4);
-  for (let i = 0; i < rows.length; i++) out.writeInt32LE(rows[i], i * 4);
+  const n = rows.length / SEGMENT_ROW;
+  const out = Buffer.alloc(n * ROW_BYTES);
+  for (let i = 0; i < n; i++) {
+    out.writeInt32LE(rows[i * SEGMENT_ROW], i * ROW_BYTES);
+    for (let k = 1; k < SEGMENT_ROW; k++) out.writeUInt16LE(Math.min(rows[i * SEGMENT_ROW + k], 0xffff), i * ROW_BYTES + 4 + (k - 1) * 2);
+  }
   return out;
 }
 
-function fromBinary(bin: Uint8Array): SegmentRows {
-  const view = new DataView(bin.buffer, bin.byteOffset, bin.byteLength);
-  const rows = new Int32Array(bin.byteLength >> 2);
-  for (let i = 0; i < rows.length; i++) rows[i] = view.getInt32(i * 4, true);
+function fromBinary(base64: string): SegmentRows {
+  const bin = Buffer.from(base64, 'base64');
+  const n = Math.floor(bin.length / ROW_BYTES);
+  const rows = new Int32Array(n * SEGMENT_ROW);
+  for (let i = 0; i < n; i++) {
+    rows[i * SEGMENT_ROW] = bin.readInt32LE(i * ROW_BYTES);
+    for (let k = 1; k < SEGMENT_ROW; k++) rows[i * SEGMENT_ROW + k] = bin.readUInt16LE(i * ROW_BYTES + 4 + (k - 1) * 2);
+  }
   return rows;
 }
 
