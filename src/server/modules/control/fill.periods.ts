@@ -284,7 +284,10 @@ export async function pageCountsByPeriod(
 
   // lesson counts by page and segment: computed where missing, kept otherwise
   type LessonCounts = Pick<PageCounts, 'planned' | 'held' | 'withTopic' | 'homeworkExpected' | 'withHomework' | 'withAttendance' | 'onTime'>;
-  const lessonsBy: (LessonCounts | undefined)[][] = refs.map(() => []);
+  // page n's seven counts of segment k (1-based) at ((n * segments) + k - 1) * 7: one typed array,
+  // not an object per page and segment (160,000 of them for a city's quarter)
+  const COUNTS = SEGMENT_ROW - 1;
+  const lessonsBy = new Int32Array(refs.length * segments.length * COUNTS);
   const freshRows = new Map<string, number[]>();
   for (const { schoolId, pageId, segment, ...c } of lessons) {
     const [f, t] = segments[segment - 1] ?? [];
@@ -306,15 +309,7 @@ export async function pageCountsByPeriod(
       for (let o = 0; o + SEGMENT_ROW <= rows.length; o += SEGMENT_ROW) {
         const n = indexOf.get(pageKey(school, rows[o]));
         if (n === undefined) continue;
-        lessonsBy[n][k + 1] = {
-          planned: rows[o + 1],
-          held: rows[o + 2],
-          withTopic: rows[o + 3],
-          homeworkExpected: rows[o + 4],
-          withHomework: rows[o + 5],
-          withAttendance: rows[o + 6],
-          onTime: rows[o + 7],
-        };
+        lessonsBy.set(rows.subarray(o + 1, o + SEGMENT_ROW), (n * segments.length + k) * COUNTS);
       }
     });
   }
@@ -410,17 +405,15 @@ export async function pageCountsByPeriod(
     for (let n = 0; n < refs.length; n++) {
       if (!inPeriod[n]) continue;
       const l: LessonCounts = { planned: 0, held: 0, withTopic: 0, homeworkExpected: 0, withHomework: 0, withAttendance: 0, onTime: 0 };
-      const segs = lessonsBy[n];
       for (let k = firstSegment; k <= lastSegment; k++) {
-        const c = segs[k];
-        if (!c) continue;
-        l.planned += c.planned;
-        l.held += c.held;
-        l.withTopic += c.withTopic;
-        l.homeworkExpected += c.homeworkExpected;
-        l.withHomework += c.withHomework;
-        l.withAttendance += c.withAttendance;
-        l.onTime += c.onTime;
+        const o = (n * segments.length + k - 1) * COUNTS;
+        l.planned += lessonsBy[o];
+        l.held += lessonsBy[o + 1];
+        l.withTopic += lessonsBy[o + 2];
+        l.homeworkExpected += lessonsBy[o + 3];
+        l.withHomework += lessonsBy[o + 4];
+        l.withAttendance += lessonsBy[o + 5];
+        l.onTime += lessonsBy[o + 6];
       }
       if (!(l.planned > 0 || pupils[n] > 0 || sumExpected[n] > 0)) continue;
       const x = refs[n];

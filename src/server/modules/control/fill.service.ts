@@ -82,19 +82,23 @@ export function levelOf(n: Counts, settings: TFillSettings): number {
   const w = settings.weights;
   let weighted = 0;
   let weights = 0;
-  const add = (weight: number, present: number, expected: number) => {
-    if (expected > 0) {
-      weighted += weight * (present / expected);
-      weights += weight;
+  // [weight, present, expected] in the order of `components`; no closure (created per call, and
+  // this runs for every page of every period)
+  const parts = [
+    w.held, n.held, n.planned,
+    w.topic, n.withTopic, n.planned,
+    w.homework, n.withHomework, n.homeworkExpected,
+    w.attendance, n.withAttendance, n.planned,
+    w.timeliness, n.onTime, n.planned,
+    w.density, n.pupils - n.pupilsWithoutRecentMark, n.pupils,
+    w.summative, n.summativePresent, n.summativeExpected,
+  ];
+  for (let i = 0; i < parts.length; i += 3) {
+    if (parts[i + 2] > 0) {
+      weighted += parts[i] * (parts[i + 1] / parts[i + 2]);
+      weights += parts[i];
     }
-  };
-  add(w.held, n.held, n.planned);
-  add(w.topic, n.withTopic, n.planned);
-  add(w.homework, n.withHomework, n.homeworkExpected);
-  add(w.attendance, n.withAttendance, n.planned);
-  add(w.timeliness, n.onTime, n.planned);
-  add(w.density, n.pupils - n.pupilsWithoutRecentMark, n.pupils);
-  add(w.summative, n.summativePresent, n.summativeExpected);
+  }
   return round4(weights > 0 ? weighted / weights : 1);
 }
 
