@@ -176,13 +176,41 @@ async function analysisScenario(dbUrl: string, serverUrl: string) {
        FROM staff_role r JOIN app_user u ON u.id = r.user_id WHERE r.role = 'head' ORDER BY pupils DESC, r.school_id LIMIT 1`,
     )
   ).rows[0];
-  await c.end();
   const headers = await signIn(serverUrl, head.login, 'klasnyi2025');
   const url = `${serverUrl}/api/schools/${head.schoolId}/analysis`;
-  const first = await fetch(url, { headers });
-  if (!first.ok) throw new Error(`analysis: ${first.status} ${await first.text()}`);
+  // the first call after a change in the week (a mark of its Wednesday changed), one at a time:
+  // the figures are computed; afterwards they are kept until the next change
+  const computed: number[] = [];
+  try {
+    for (let i = 0; i < (quick ? 1 : 5); i++) {
+      const first = await fetch(url, { headers });
+      if (!first.ok) throw new Error(`analysis: ${first.status} ${await first.text()}`);
+      const { period } = await first.json();
+      await c.query(
+        `UPDATE journal_cell jc SET mark = CASE WHEN jc.mark = '10' THEN '9' ELSE '10' END, version = jc.version + 1
+         WHERE (jc.school_id, jc.lesson_id, jc.pupil_id) = (
+           SELECT x.school_id, x.lesson_id, x.pupil_id FROM journal_cell x JOIN lesson l ON l.school_id = x.school_id AND l.id = x.lesson_id
+           WHERE x.school_id = $1 AND l.lesson_date = $2::date + 2 AND x.mark <> '' ORDER BY x.lesson_id, x.pupil_id OFFSET $3 LIMIT 1)`,
+        [head.schoolId, period.from, i],
+      );
+      const t = performance.now();
+      const res = await fetch(url, { headers });
+      if (!res.ok) throw new Error(`analysis: ${res.status}`);
+      await res.arrayBuffer();
+      computed.push(Math.round(performance.now() - t));
+    }
+  } finally {
+    await c.end();
+  }
   log(`weekly fill analysis of school ${head.schoolId} (${head.pupils} pupils, ${head.pages} pages), 2 connections (two heads at once)`);
-  return { schoolId: head.schoolId, pupils: head.pupils, pages: head.pages, ...load({ url, connections: 2, duration, headers }) };
+  const sorted = [...computed].sort((a, b) => a - b);
+  return {
+    schoolId: head.schoolId,
+    pupils: head.pupils,
+    pages: head.pages,
+    computed: { runs: computed, median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1) },
+    ...load({ url, connections: 2, duration, headers }),
+  };
 }
 
 /**
@@ -299,7 +327,7 @@ function printTable(r: Record<string, unknown>) {
     row('save a lesson of 30 pupils, 20 conn', r.save as Load, 'p99 <= 50 ms'),
     row('diary week, 50 conn', r.diary as Load, 'p99 <= 30 ms'),
     row('journal page on PGlite, 10 conn', r.pglite as Load, 'printed'),
-    row('weekly fill analysis of the largest school, 2 conn', r.analysis as Load, 'p99 <= 200 ms'),
+    row('weekly fill analysis of the largest school, 2 conn (kept)', r.analysis as Load, 'p99 <= 200 ms'),
     row('city quarterly dashboard from its cache, 10 conn', r.cityWarm as Load, 'p99 <= 100 ms'),
   ];
   const http = r.pageHttp as Load | undefined;
@@ -308,6 +336,10 @@ function printTable(r: Record<string, unknown>) {
   const g = r.gridRender as { median: number; max: number } | undefined;
   if (g) lines.push(`grid render (chromium): median ${g.median} ms, max ${g.max} ms (target <= 150 ms)`);
   type Runs = { runs: number[]; median: number; max: number };
+  const analysis = r.analysis as { computed?: Runs } | undefined;
+  if (analysis?.computed) {
+    lines.push(`weekly fill analysis, first call after a change in the week (computed): runs ${analysis.computed.runs.join(', ')} ms; median ${analysis.computed.median} ms, max ${analysis.computed.max} ms (target p99 <= 200 ms)`);
+  }
   const cold = r.cityCold as { schools: number; weeks: number; fromNothing: Runs; newDay: Runs; correction: Runs } | undefined;
   if (cold) {
     const line = (what: string, x: Runs) => `city quarterly dashboard, ${what} (${cold.schools} schools, ${cold.weeks} weeks): runs ${x.runs.join(', ')} ms; median ${x.median} ms, max ${x.max} ms (target <= 1000 ms)`;

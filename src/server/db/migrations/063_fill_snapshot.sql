@@ -24,9 +24,10 @@ CREATE INDEX fill_dirty_school ON fill_dirty (school_id, xid);
 -- owner role only (the app's role writes through the SECURITY DEFINER triggers below)
 CREATE TABLE fill_snapshot (
   school_id integer NOT NULL,
-  -- fill: a school's figures of a period; quality: its flags; lessons: lesson counts by page of a
-  -- segment of days; due: summative counts by column of a school year
-  kind text NOT NULL CHECK (kind IN ('fill', 'quality', 'lessons', 'due')),
+  -- fill: a school's figures of a period; quality: its flags; pages: its counts by page (the
+  -- head's analysis); lessons: lesson counts by page of a segment of days; due: summative counts
+  -- by column of a school year
+  kind text NOT NULL CHECK (kind IN ('fill', 'quality', 'pages', 'lessons', 'due')),
   period_from date NOT NULL,
   period_to date NOT NULL,
   -- the period's end clipped to yesterday: the figures hold for this end only

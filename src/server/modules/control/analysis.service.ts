@@ -3,7 +3,8 @@ import type { Database } from '../../db/database.js';
 import { type Client, type TenantContext, todayOf, withSchool } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
 import { type GapRow, gapRows, type PageCounts, type Run } from './fill.repo.js';
-import { emptyFigures, rollUp, schoolPageCounts, schoolRun, scopeOf } from './fill.service.js';
+import { emptyFigures, rollUp, schoolRun, scopeOf } from './fill.service.js';
+import { keptPageCounts, keptQuality } from './fill.snapshot.js';
 import * as late from './late.repo.js';
 import { type ResolvedPeriod, resolvePeriod } from './period.js';
 import { EMPTY_QUALITY, pendingLateChanges, qualityCounts, qualityRows } from './quality.repo.js';
@@ -33,11 +34,6 @@ async function analysisMeta(run: Run, schoolId: number) {
   }));
 }
 
-function qualityOf(run: Run, schoolId: number, period: ResolvedPeriod, today: string) {
-  return period.effectiveTo >= period.from
-    ? run((c) => qualityCounts(c, { schoolIds: [schoolId], from: period.from, effectiveTo: period.effectiveTo, today, timeZone: SCHOOL_TIME_ZONE }))
-    : Promise.resolve(undefined);
-}
 
 function assemble(
   schoolId: number,
@@ -73,8 +69,10 @@ function assemble(
 export async function buildAnalysis(db: Database, schoolId: number, period: ResolvedPeriod, today: string): Promise<TAnalysis> {
   const run = schoolRun(db, schoolId);
   const meta = await analysisMeta(run, schoolId);
-  const [pages, quality] = await Promise.all([schoolPageCounts(run, schoolId, period, meta.settings), qualityOf(run, schoolId, period, today)]);
-  return assemble(schoolId, today, period, meta, pages, quality);
+  // kept per school and period while no change reaches them (fill.snapshot.ts): a past week is
+  // computed once, then read back with fresh labels
+  const [pages, quality] = await Promise.all([keptPageCounts(db, run, schoolId, period, meta.settings), keptQuality(db, run, schoolId, period, meta.settings)]);
+  return assemble(schoolId, today, period, meta, pages, quality && new Map([[schoolId, quality]]));
 }
 
 /** The analysis for a period (default: the last full week). */

@@ -98,6 +98,27 @@ const DUE_DATA_SQL = `WITH ${PAGES}, ${SUMMATIVE}
             WHERE sm.school_id = d.school_id AND sm.column_id = d.column_id AND sm.mark <> ''))), '[]')::text AS data
   FROM due d`;
 
+/** The labels of a scope's pages (classes, subjects, teachers): read fresh when the counts are kept. */
+export async function pageLabels(run: Run, scope: FillScope): Promise<Omit<PageCounts, CountKey>[]> {
+  return run(async (c) => (await c.query(LABELS_SQL, scopeParams(scope))).rows);
+}
+
+/** The counts of PageCounts, in the order they are kept (fill.snapshot.ts). */
+export const COUNT_KEYS = [
+  'planned',
+  'held',
+  'withTopic',
+  'homeworkExpected',
+  'withHomework',
+  'withAttendance',
+  'onTime',
+  'pupils',
+  'pupilsWithoutRecentMark',
+  'summativeExpected',
+  'summativePresent',
+] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];
+
 const ZERO = { planned: 0, held: 0, withTopic: 0, homeworkExpected: 0, withHomework: 0, withAttendance: 0, onTime: 0, pupils: 0, pupilsWithoutRecentMark: 0, summativeExpected: 0, summativePresent: 0 };
 
 /**

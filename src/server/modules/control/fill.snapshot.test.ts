@@ -3,11 +3,13 @@ import type { Database } from '../../db/database.js';
 import { withSystem } from '../../db/tenancy.js';
 import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
-import { cityFillByPeriods } from './fill.service.js';
+import { buildAnalysis } from './analysis.service.js';
+import { cityFillByPeriods, schoolPageCounts, schoolRun } from './fill.service.js';
 import { type CityFill, cityFillSnapshot } from './fill.snapshot.js';
 import { qualityCounts } from './quality.repo.js';
-import { DEFAULT_FILL_SETTINGS, SCHOOL_TIME_ZONE } from './settings.js';
-import { buildFixture, type Fixture, sql, TODAY } from './test-fixture.js';
+import { DEFAULT_FILL_SETTINGS, fillSettingsOfSchool, SCHOOL_TIME_ZONE } from './settings.js';
+import { resolvePeriod } from './period.js';
+import { buildFixture, type Fixture, sql, TODAY, WEEK } from './test-fixture.js';
 
 let db: Database;
 let fx: Fixture;
@@ -123,6 +125,31 @@ describe(`fill figures kept per school and period (${testEngine})`, () => {
     expect(before.schools.length).toBe(after.schools.length);
   });
 
+  it("keeps the head's analysis of a week: counts read back with fresh names, computed again after a change in the week", async () => {
+    const s = fx.school.schoolId;
+    const period = resolvePeriod(TODAY, WEEK);
+    const fresh = async () => {
+      const settings = await withSystem(db, (c) => fillSettingsOfSchool(c, s));
+      return schoolPageCounts(schoolRun(db, s), s, period, settings);
+    };
+    const first = await buildAnalysis(db, s, period, TODAY);
+    const kept = await sql(db, `SELECT count(*)::int AS n FROM fill_snapshot WHERE kind = 'pages' AND school_id = $1 AND period_from = $2`, [s, WEEK.from]);
+    expect(kept.rows[0].n).toBe(1);
+    // a teacher renamed (no journal change): the kept counts, the new name
+    await sql(db, `UPDATE app_user SET last_name = 'Перейменована' WHERE id = $1`, [fx.teacherA]);
+    const renamed = await buildAnalysis(db, s, period, TODAY);
+    expect(renamed.byPage.map((p) => p.figures)).toEqual(first.byPage.map((p) => p.figures));
+    expect(renamed.byTeacher.some((t) => t.key.name.startsWith('Перейменована'))).toBe(true);
+    // homework written on 9 October: the week's figures change, as a fresh computation says
+    await sql(db, `UPDATE lesson SET homework = 'Вправа 5', topic = 'Дроби' WHERE school_id = $1 AND id = $2`, [s, fx.l1['10-09']]);
+    const after = await buildAnalysis(db, s, period, TODAY);
+    const direct = await fresh();
+    expect(after.byPage.map((p) => [p.key.id, p.figures.withHomework]).sort()).toEqual(
+      direct.map((p) => [p.pageId, p.withHomework]).sort(),
+    );
+    expect(after.school).not.toEqual(first.school);
+  });
+
   it('forgets the log rows every kept snapshot has seen, and only those', async () => {
     await snapshot();
     await sql(db, `UPDATE lesson SET homework = '§ 3' WHERE school_id = $1 AND id = $2`, [other.schoolId, otherLessons[0]]);
@@ -131,7 +158,9 @@ describe(`fill figures kept per school and period (${testEngine})`, () => {
     const count = async () => (await sql(db, 'SELECT count(*)::int AS n FROM fill_dirty')).rows[0].n as number;
     const unseenByOldest = await sql(db, 'SELECT count(*)::int AS n FROM fill_dirty WHERE xid < (SELECT min(snap_xmin) FROM fill_snapshot)');
     expect(unseenByOldest.rows[0].n).toBe(0);
-    // once every school is computed anew, nothing is left to remember
+    // once everything kept is computed anew, nothing is left to remember (the analysis's week
+    // kept by the test above is not the city's: dropped here)
+    await sql(db, `DELETE FROM fill_snapshot WHERE kind = 'pages' OR period_from = $1`, [WEEK.from]);
     await sql(db, `UPDATE city SET settings = jsonb_set(COALESCE(settings, '{}'), '{fill}', $2::jsonb) WHERE id = $1`, [fx.cityId, JSON.stringify({ ...DEFAULT_FILL_SETTINGS, densityLessons: 4 })]);
     expect(await count()).toBeGreaterThan(0);
     await snapshot();

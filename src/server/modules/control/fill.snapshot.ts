@@ -19,14 +19,14 @@ import type { TQualityCounts } from '../../../shared/api/control.js';
 import type { TFillSettings } from '../../../shared/api/control.js';
 import type { Database } from '../../db/database.js';
 import { type Client, todayOf, withSystem } from '../../db/tenancy.js';
-import type { Run } from './fill.repo.js';
+import { COUNT_KEYS, type PageCounts, pageCounts, pageLabels, type Run } from './fill.repo.js';
 import { type ComputedParts, type DueCount, type FillParts, pageCountsByPeriod, SEGMENT_ROW, type SegmentRows } from './fill.periods.js';
 import { emptyFigures, rollUp, scopeOf, type TFillFigures } from './fill.service.js';
 import { type ResolvedPeriod, resolvePeriod } from './period.js';
 import { EMPTY_QUALITY, qualityCounts } from './quality.repo.js';
 import { fillSettingsOfCity, SCHOOL_TIME_ZONE } from './settings.js';
 
-type Kind = 'fill' | 'quality' | 'lessons' | 'due';
+type Kind = 'fill' | 'quality' | 'lessons' | 'due' | 'pages';
 
 interface Wanted {
   schoolId: number;
@@ -286,4 +286,46 @@ export async function fillChangedSince(c: Client, cityId: number, snap: string, 
 /** The snapshot of now, for a cache computed from here on. */
 export async function snapshotNow(c: Client): Promise<string> {
   return (await c.query<{ snap: string }>('SELECT pg_current_snapshot()::text AS snap')).rows[0].snap;
+}
+
+/**
+ * A school's page counts for a period (the head's weekly analysis), kept like the city's figures:
+ * the counts by page are read back while no change reaches the period, and the labels (classes,
+ * subjects, teachers' names) are read fresh, so a renamed teacher shows at once. The snapshot
+ * tables belong to the owner role; the school is the caller's, already authorised.
+ */
+export async function keptPageCounts(db: Database, run: Run, schoolId: number, period: ResolvedPeriod, settings: TFillSettings): Promise<PageCounts[]> {
+  if (period.effectiveTo < period.from) return [];
+  const today = todayOf(db);
+  const key = keyOf(settings);
+  const w = wanted(schoolId, period);
+  const scope = scopeOf([schoolId], period, settings);
+  const head = await withSystem(db, async (c) => ({ snap: await snapshotNow(c), kept: (await currentRows(c, 'pages', key, [w], today)).get(id(w)) as number[][] | undefined }));
+  if (head.kept) {
+    const labels = await pageLabels(run, scope);
+    const counts = new Map(head.kept.map((r) => [r[0], r]));
+    return labels.flatMap((l) => {
+      const r = counts.get(l.pageId);
+      return r ? [{ ...l, ...Object.fromEntries(COUNT_KEYS.map((k, i) => [k, r[i + 1]])) } as PageCounts] : [];
+    });
+  }
+  const pages = await pageCounts(run, scope);
+  const data = pages.map((p) => [p.pageId, ...COUNT_KEYS.map((k) => p[k])]);
+  await withSystem(db, (c) => store(c, 'pages', key, head.snap, [{ ...w, data }]));
+  return pages;
+}
+
+/** The quality flags of a school for a period, kept the same way (today is in their key). */
+export async function keptQuality(db: Database, run: Run, schoolId: number, period: ResolvedPeriod, settings: TFillSettings): Promise<TQualityCounts | undefined> {
+  if (period.effectiveTo < period.from) return undefined;
+  const today = todayOf(db);
+  const key = keyOf(settings, today);
+  const w = wanted(schoolId, period);
+  const head = await withSystem(db, async (c) => ({ snap: await snapshotNow(c), kept: (await currentRows(c, 'quality', key, [w], today)).get(id(w)) as TQualityCounts | undefined }));
+  if (head.kept) return { ...EMPTY_QUALITY, ...head.kept };
+  const counts = (await run((c) => qualityCounts(c, { schoolIds: [schoolId], from: period.from, effectiveTo: period.effectiveTo, today, timeZone: SCHOOL_TIME_ZONE }))).get(schoolId) ?? {
+    ...EMPTY_QUALITY,
+  };
+  await withSystem(db, (c) => store(c, 'quality', key, head.snap, [{ ...w, data: counts }]));
+  return counts;
 }
