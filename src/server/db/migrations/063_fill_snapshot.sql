@@ -19,7 +19,12 @@ CREATE TABLE fill_dirty (
   source text NOT NULL CHECK (source IN ('l', 'c', 's')),
   day date
 );
-CREATE INDEX fill_dirty_school ON fill_dirty (school_id, xid);
+-- A kept figure is checked against the rows of its school in its range of days (rows of today's
+-- lessons, the bulk of a school day's typing, are outside every period, which ends yesterday,
+-- and are not read), and against the few rows of columns and whole schools.
+CREATE INDEX fill_dirty_day ON fill_dirty (school_id, day, xid);
+CREATE INDEX fill_dirty_rare ON fill_dirty (school_id, xid) WHERE source <> 'l';
+CREATE INDEX fill_dirty_xid ON fill_dirty (xid);
 
 -- owner role only (the app's role writes through the SECURITY DEFINER triggers below)
 CREATE TABLE fill_snapshot (

@@ -42,6 +42,9 @@ function keyOf(settings: TFillSettings, extra = ''): string {
   return createHash('md5').update(JSON.stringify(settings)).update(`|${extra}`).digest('hex');
 }
 
+/** A log row the kept row's snapshot did not see. */
+const UNSEEN = `d.xid >= f.snap_xmin AND NOT pg_visible_in_snapshot(d.xid, f.snap)`;
+
 /** The stored figures still current, by `school:from:to`. */
 async function currentRows(c: Client, kind: Kind, key: string, wanted: Wanted[], today: string): Promise<Map<string, unknown>> {
   if (!wanted.length) return new Map();
@@ -51,16 +54,22 @@ async function currentRows(c: Client, kind: Kind, key: string, wanted: Wanted[],
      JOIN unnest($3::int[], $4::date[], $5::date[], $6::date[]) AS w(school_id, period_from, period_to, effective_to)
        ON w.school_id = f.school_id AND w.period_from = f.period_from AND w.period_to = f.period_to AND w.effective_to = f.effective_to
      WHERE f.kind = $1 AND f.key = $2
+       -- a log row this snapshot did not see (UNSEEN) that reaches the figures: for lesson counts,
+       -- a day of their segment; for figures of a period, a day up to its end (for the quality
+       -- flags also after today); rows of summary columns and whole schools (no day, or a
+       -- thematic column's day) for everything but lesson counts, which only whole schools reach
        AND NOT EXISTS (
          SELECT 1 FROM fill_dirty d
-         WHERE d.school_id = f.school_id AND d.xid >= f.snap_xmin AND NOT pg_visible_in_snapshot(d.xid, f.snap)
-           AND CASE $1
-             -- the lesson counts of a segment: its own days, or the school's pages, classes, subjects
-             WHEN 'lessons' THEN d.source = 's' OR (d.source = 'l' AND d.day BETWEEN f.period_from AND f.effective_to)
-             -- a year's summative counts: summary columns and marks, rosters, semesters
-             WHEN 'due' THEN d.source <> 'l'
-             -- figures of a period: anything up to its end (the quality flags: or after today)
-             ELSE d.day IS NULL OR d.day <= f.effective_to OR ($1 = 'quality' AND d.day > $7::date) END)`,
+         WHERE d.school_id = f.school_id AND $1 = 'lessons' AND d.source = 'l' AND d.day BETWEEN f.period_from AND f.effective_to AND ${UNSEEN})
+       AND NOT EXISTS (
+         SELECT 1 FROM fill_dirty d
+         WHERE d.school_id = f.school_id AND $1 IN ('fill', 'pages', 'quality') AND d.day <= f.effective_to AND ${UNSEEN})
+       AND NOT EXISTS (
+         SELECT 1 FROM fill_dirty d
+         WHERE d.school_id = f.school_id AND $1 = 'quality' AND d.day > $7::date AND ${UNSEEN})
+       AND NOT EXISTS (
+         SELECT 1 FROM fill_dirty d
+         WHERE d.school_id = f.school_id AND d.source <> 'l' AND (d.source = 's' OR $1 <> 'lessons') AND ${UNSEEN})`,
     [kind, key, wanted.map((w) => w.schoolId), wanted.map((w) => w.from), wanted.map((w) => w.to), wanted.map((w) => w.effectiveTo), today],
   );
   return new Map(r.rows.map((x) => [`${x.schoolId}:${x.from}:${x.to}`, x.bin ? fromBinary(x.bin) : x.data]));
@@ -274,10 +283,14 @@ async function computeQuality(run: Run, today: string, missing: Wanted[]): Promi
  */
 export async function fillChangedSince(c: Client, cityId: number, snap: string, effectiveTo: string, today: string): Promise<boolean> {
   const r = await c.query<{ changed: boolean }>(
-    `SELECT EXISTS (
-       SELECT 1 FROM school s JOIN fill_dirty d ON d.school_id = s.id
-       WHERE s.city_id = $1 AND d.xid >= pg_snapshot_xmin($2::pg_snapshot) AND NOT pg_visible_in_snapshot(d.xid, $2::pg_snapshot)
-         AND (d.day IS NULL OR d.day <= $3::date OR d.day > $4::date)) AS changed`,
+    `WITH s AS (SELECT id FROM school WHERE city_id = $1)
+     SELECT EXISTS (
+       SELECT 1 FROM s JOIN fill_dirty d ON d.school_id = s.id
+       WHERE (d.day <= $3::date OR d.day > $4::date) AND d.xid >= pg_snapshot_xmin($2::pg_snapshot) AND NOT pg_visible_in_snapshot(d.xid, $2::pg_snapshot)
+     ) OR EXISTS (
+       SELECT 1 FROM s JOIN fill_dirty d ON d.school_id = s.id
+       WHERE d.source <> 'l' AND d.xid >= pg_snapshot_xmin($2::pg_snapshot) AND NOT pg_visible_in_snapshot(d.xid, $2::pg_snapshot)
+     ) AS changed`,
     [cityId, snap, effectiveTo, today],
   );
   return r.rows[0].changed;
