@@ -2,6 +2,7 @@ import { type TFillSettings, ZFillSettings } from '../../../shared/api/control.j
 import type { Database } from '../../db/database.js';
 import { type Client, withSystem } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
+import { enqueueJob } from '../../jobs/queue.js';
 
 /** The defaults of domain.md "Filling level": equal weights, entries within 1 day, marks in the last 8 lessons. */
 export const DEFAULT_FILL_SETTINGS: TFillSettings = {
@@ -50,6 +51,9 @@ export async function saveFillSettings(c: Client, cityId: number, settings: TFil
   await c.query(`UPDATE city SET settings = jsonb_set(settings, '{fill}', $2::jsonb) WHERE id = $1`, [cityId, JSON.stringify(settings)]);
 }
 
+/** The background job that prepares a city's dashboard (monitoring/service.ts runs it). */
+export const CITY_PREPARE_JOB = 'monitoring.prepare';
+
 /** The city's fill settings (city specialists: the route's policy). */
 export async function getCityFillSettings(db: Database, cityId: number): Promise<TFillSettings> {
   const s = await withSystem(db, (c) => fillSettingsOfCity(c, cityId));
@@ -62,6 +66,9 @@ export async function putCityFillSettings(db: Database, cityId: number, settings
   return withSystem(db, async (c) => {
     if (!(await fillSettingsOfCity(c, cityId))) throw new AppError('not_found');
     await saveFillSettings(c, cityId, settings);
+    // every kept figure of the city is computed with the old weights: prepare the dashboard in
+    // the background now, so the specialist's next look does not wait for all schools
+    await enqueueJob(c, { kind: CITY_PREPARE_JOB, payload: { cityId } });
     return (await fillSettingsOfCity(c, cityId))!;
   });
 }

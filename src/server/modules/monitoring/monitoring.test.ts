@@ -12,6 +12,7 @@ import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
 import { buildFixture, type Fixture, sql, TODAY } from '../control/test-fixture.js';
 import { quarterBounds, quarterOf, quarterWeeks } from './quarter.js';
+import { runOneJob } from '../../jobs/worker.js';
 import { prepareAll, prepareKey } from './service.js';
 
 let db: Database;
@@ -121,6 +122,20 @@ describe(`city monitoring (${testEngine})`, () => {
     const fuller = (await as['mon-city'].get(url)).json();
     expect(fuller.cached).toBe(false);
     expect(fuller.schools.find((x: { schoolId: number }) => x.schoolId === s).fillLevel).toBeGreaterThan(before);
+  });
+
+  it("prepares the city's dashboard in the background once its fill settings change", async () => {
+    expect((await as['mon-city'].get(url)).json().cached).toBe(true);
+    const settings = (await as['mon-city'].get(`/api/cities/${fx.cityId}/fill-settings`)).json();
+    const put = await as['mon-city'].put(`/api/cities/${fx.cityId}/fill-settings`, { ...settings, densityLessons: settings.densityLessons + 1 });
+    expect(put.statusCode).toBe(200);
+    const queued = await sql(db, `SELECT count(*)::int AS n FROM job WHERE kind = 'monitoring.prepare' AND status = 'queued' AND payload->>'cityId' = $1`, [String(fx.cityId)]);
+    expect(queued.rows[0].n).toBe(1);
+    while (await runOneJob(db, { error: () => undefined, info: () => undefined })) {
+      // the queued preparation (and whatever else is due)
+    }
+    expect((await as['mon-city'].get(url)).json().cached).toBe(true);
+    await as['mon-city'].put(`/api/cities/${fx.cityId}/fill-settings`, settings);
   });
 
   it('prepares the dashboard of every city at night, from 01:00 Kyiv time', async () => {

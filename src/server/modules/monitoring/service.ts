@@ -15,7 +15,7 @@ import { registerJobHandler, registerRecurringJob } from '../../jobs/worker.js';
 import { consentCoverageBySchool } from '../consent/service.js';
 import { cityFillSnapshot, fillChangedSince, snapshotNow } from '../control/fill.snapshot.js';
 import { EMPTY_QUALITY } from '../control/quality.repo.js';
-import { SCHOOL_TIME_ZONE } from '../control/settings.js';
+import { CITY_PREPARE_JOB, SCHOOL_TIME_ZONE } from '../control/settings.js';
 import { remarkCounts } from '../control/remarks.repo.js';
 import { addDays } from '../control/period.js';
 import { quarterBounds, quarterOf, quarterWeeks } from './quarter.js';
@@ -105,7 +105,7 @@ export async function monitoring(db: Database, cityId: number, asked?: string): 
   return data;
 }
 
-export const PREPARE_KIND = 'monitoring.prepare';
+export const PREPARE_KIND = CITY_PREPARE_JOB;
 
 /**
  * Each night the figures of the current quarter are prepared for every city: a new day moves the
@@ -124,7 +124,13 @@ let registered = false;
 export function registerPrepareJob(): void {
   if (registered) return;
   registered = true;
-  registerJobHandler(PREPARE_KIND, (ctx) => prepareAll(ctx.db));
+  // nightly: every city; after a city's settings changed: that city
+  registerJobHandler(PREPARE_KIND, async (ctx) => {
+    const cityId = ctx.job.payload.cityId;
+    if (typeof cityId !== 'number') return prepareAll(ctx.db);
+    await monitoring(ctx.db, cityId);
+    return { cities: 1 };
+  });
   registerRecurringJob({ kind: PREPARE_KIND, key: prepareKey });
 }
 
