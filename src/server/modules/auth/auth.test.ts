@@ -120,6 +120,18 @@ describe('sessions', () => {
     expect((await login('pw.user', 'a-new-password-1')).statusCode).toBe(200);
   });
 
+  it('answers requests arriving together each with its own person (their look-ups share one statement)', async () => {
+    await buildStaff(db, schoolId, 'teacher.b', ['teacher']);
+    const a = await actAs(app, 'teacher.a');
+    const b = await actAs(app, 'teacher.b');
+    const gone = await actAs(app, 'teacher.b');
+    await gone.post('/api/auth/logout');
+    // started in the same turn of the event loop: one batch of look-ups
+    const answers = await Promise.all([a.get('/api/auth/me'), b.get('/api/auth/me'), gone.get('/api/auth/me'), a.get('/api/auth/me'), anonymous(app, 'GET', '/api/auth/me')]);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 401, 200, 401]);
+    expect(answers.map((r) => (r.statusCode === 200 ? r.json().login : null))).toEqual(['teacher.a', 'teacher.b', null, 'teacher.a', null]);
+  });
+
   it('answers 401 without a session', async () => {
     expect((await anonymous(app, 'GET', '/api/auth/me')).statusCode).toBe(401);
     expect((await anonymous(app, 'GET', `/api/schools/${schoolId}`)).statusCode).toBe(401);

@@ -146,18 +146,21 @@ export interface SessionHeadRow {
   access_version: string;
 }
 
-/** The session and its person's own row, with the access version: one cheap statement per request. */
-export async function loadSessionHead(c: Client, tokenHash: string): Promise<SessionHeadRow | undefined> {
-  const r = await c.query<SessionHeadRow>({
-    name: 'session-head',
-    text: `SELECT s.user_id, u.login, trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) AS full_name,
+/**
+ * The sessions and their persons' own rows, with the access version: one cheap statement for the
+ * requests that arrive together (service.ts batches them), found by their token hashes.
+ */
+export async function loadSessionHeads(c: Client, tokenHashes: string[]): Promise<(SessionHeadRow & { token_hash: string })[]> {
+  const r = await c.query<SessionHeadRow & { token_hash: string }>({
+    name: 'session-heads',
+    text: `SELECT s.token_hash, s.user_id, u.login, trim(u.last_name || ' ' || u.first_name || ' ' || u.middle_name) AS full_name,
             u.locale, s.csrf_token, s.last_seen_at < now() - interval '5 minutes' AS refresh, u.must_change_password,
             (SELECT COALESCE(sum(version), 0) FROM access_version)::text AS access_version
      FROM user_session s JOIN app_user u ON u.id = s.user_id
-     WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
-    values: [tokenHash],
+     WHERE s.token_hash = ANY($1::text[]) AND s.expires_at > now() AND u.active`,
+    values: [tokenHashes],
   });
-  return r.rows[0];
+  return r.rows;
 }
 
 export interface MembershipsRow {

@@ -75,14 +75,48 @@ export async function openSession(c: Client, config: TConfig, userId: number, cl
   return { token, expiresAt };
 }
 
+type Waiter = { resolve: (row: repo.SessionHeadRow | undefined) => void; reject: (err: unknown) => void };
+const pendingHeads = new WeakMap<Database, Map<string, Waiter[]>>();
+
+/**
+ * The session head of a token hash. The look-ups of the requests that arrive in the same turn of
+ * the event loop go out as one statement (one round trip, one write to the socket, one execution)
+ * when the turn ends; under load that is several requests a statement, alone it is one. No
+ * transaction: this runs before every request.
+ */
+function sessionHead(db: Database, tokenHash: string): Promise<repo.SessionHeadRow | undefined> {
+  return new Promise((resolve, reject) => {
+    let pending = pendingHeads.get(db);
+    if (!pending) {
+      const batch = new Map<string, Waiter[]>();
+      pending = batch;
+      pendingHeads.set(db, batch);
+      setImmediate(() => {
+        pendingHeads.delete(db);
+        withConnection(db, (c) => repo.loadSessionHeads(c, [...batch.keys()])).then(
+          (rows) => {
+            const byHash = new Map(rows.map((r) => [r.token_hash, r]));
+            for (const [hash, waiters] of batch) for (const w of waiters) w.resolve(byHash.get(hash));
+          },
+          (err) => {
+            for (const waiters of batch.values()) for (const w of waiters) w.reject(err);
+          },
+        );
+      });
+    }
+    const waiters = pending.get(tokenHash) ?? [];
+    waiters.push({ resolve, reject });
+    pending.set(tokenHash, waiters);
+  });
+}
+
 /**
  * The person behind a session token hash, or null when the session is gone or expired. One
  * cheap statement per request (the session, the person's row and the access version); the
  * memberships come from memory while the access version and today are unchanged.
  */
 export async function loadSession(db: Database, config: TConfig, tokenHash: string) {
-  // no transaction: this runs before every request
-  const row = await withConnection(db, (c) => repo.loadSessionHead(c, tokenHash));
+  const row = await sessionHead(db, tokenHash);
   if (!row) return null;
   if (row.refresh) {
     await withSystem(db, (c) => repo.touchSession(c, tokenHash, new Date(Date.now() + config.SESSION_TTL_HOURS * 3_600_000)));
