@@ -50,7 +50,9 @@ const ROSTERS_SQL = `WITH ${PAGES}, ${PERIODS}
   SELECT (SELECT COALESCE(json_agg(json_build_array(e.school_id, e.class_id, e.pupil_id, e.from_date, e.to_date)), '[]')
           FROM enrollment e WHERE e.school_id = ANY($1::int[]) AND (e.school_id, e.class_id) IN (SELECT school_id, class_id FROM pg))::text AS enrollments,
          (SELECT COALESCE(json_agg(json_build_array(gm.school_id, gm.group_id, gm.pupil_id)), '[]')
-          FROM group_member gm WHERE gm.school_id = ANY($1::int[]) AND (gm.school_id, gm.group_id) IN (SELECT school_id, group_id FROM pg))::text AS members`;
+          FROM group_member gm WHERE gm.school_id = ANY($1::int[]) AND (gm.school_id, gm.group_id) IN (SELECT school_id, group_id FROM pg))::text AS members,
+         (SELECT COALESCE(json_agg(json_build_array(s.school_id, s.year_id, s.starts_on, s.ends_on)), '[]')
+          FROM semester s WHERE s.school_id = ANY($1::int[]))::text AS semesters`;
 
 /**
  * Per page: the first day of its last N lessons at each end (null when it had fewer), and each
@@ -144,9 +146,6 @@ SELECT COALESCE(json_agg(json_build_array(c.school_id, c.page_id, c.column_id, c
            WHERE sm.school_id = c.school_id AND sm.column_id = c.column_id AND sm.mark <> ''))), '[]')::text AS data
 FROM cols c
 WHERE c.due_on IS NOT NULL`;
-
-const SEMESTERS_SQL = `SELECT COALESCE(json_agg(json_build_array(s.school_id, s.year_id, s.starts_on, s.ends_on)), '[]')::text AS semesters
-  FROM semester s WHERE s.school_id = ANY($1::int[])`;
 
 type Semester = [number, number, string, string];
 
@@ -243,6 +242,9 @@ export async function pageCountsByPeriod(
   // the kept parts are read first (a few ms), so what is missing is computed while the long
   // statements run: lesson counts of the segments from the first missing to the last (of the
   // schools missing any), summative counts of the school years missing (known from the pages)
+  // the longest statements first: the pool has a few connections (2 x cores + 2), and a statement
+  // that waits for one waits at the end of the queue
+  const densityP = halves.map((ids) => settled(query(ends.length === 1 ? DENSITY_ONE_SQL : DENSITY_SQL, ids)));
   const pagesP = query(PAGES_SQL);
   const keptLessonsP = parts.lessons(scope.schoolIds, segments);
   const keptDueP = parts.due(scope.schoolIds);
@@ -258,15 +260,14 @@ export async function pageCountsByPeriod(
     const schools = [...new Set([...years.entries()].filter(([key]) => !kept.has(key)).map(([, y]) => y.schoolId))];
     return { years, rows: settled(schools.length ? query(DUE_SQL, schools, [minFrom, maxEnd], 11) : Promise.resolve([])) };
   });
-  const [pageRows, [rosterData], [semesterData], keptLessons, keptDue, missingLessons, missingDue, ...densityParts] = await Promise.all([
+  const [pageRows, [rosterData], keptLessons, keptDue, missingLessons, missingDue, ...densityParts] = await Promise.all([
     pagesP,
     query(ROSTERS_SQL),
-    query(SEMESTERS_SQL, scope.schoolIds, [minFrom, maxEnd], 1),
     keptLessonsP,
     keptDueP,
     lessonsP,
     dueP,
-    ...halves.map((ids) => query(ends.length === 1 ? DENSITY_ONE_SQL : DENSITY_SQL, ids)),
+    ...densityP,
   ]);
   const [lessons, dueData] = await Promise.all([missingLessons.rows, missingDue.rows]);
   const { schools: lessonSchools, range } = missingLessons;
@@ -276,7 +277,7 @@ export async function pageCountsByPeriod(
   const refs = pageRows as (PageRef & { yearId: number; yearFrom: string; yearTo: string })[];
   const indexOf = new Map<number, number>(refs.map((x, n) => [pageKey(x.schoolId, x.pageId), n]));
   const semesters = new Map<string, Semester[]>();
-  for (const s of JSON.parse(semesterData.semesters) as Semester[]) {
+  for (const s of JSON.parse(rosterData.semesters) as Semester[]) {
     const key = `${s[0]}:${s[1]}`;
     semesters.set(key, [...(semesters.get(key) ?? []), s]);
   }
