@@ -1,22 +1,24 @@
 /**
- * Figures of a school for a period kept in fill_snapshot (migration 063), so the city's dashboard
- * recomputes only the schools and periods whose inputs changed since they were computed.
+ * Fill figures kept in fill_snapshot (migration 063), so the city's dashboard and the head's
+ * analysis recompute only the schools, periods and parts whose inputs changed since they were
+ * computed. Kept per school: the figures of a period (`fill`), its quality flags (`quality`), its
+ * counts by page (`pages`, the analysis), the lesson counts by page of a segment of days
+ * (`lessons`) and the summative counts by column of a school year (`due`).
  *
  * Invalidation: every write to lessons (and through them to cells), summary columns (and their
  * marks), pages, enrolments, groups, classes, subjects, years and semesters appends a row to
- * fill_dirty with its school, the day it touched (none: the whole school) and its transaction
- * id. Figures stored with the snapshot of the transaction that began computing them are stale
- * when a log row of their school that this snapshot did not see has a day on or before the
- * period's end, or no day. The quality flags also count entries on lessons after today, so a day
- * after today makes them stale as well, and today is part of their key. The city's settings
- * (weights, N, subjects without homework) are part of every key.
+ * fill_dirty with its school, what changed, the day it touched (none: the whole school) and its
+ * transaction id. A kept row holds the snapshot of the transaction that began computing it and is
+ * stale when a log row of its school that this snapshot did not see reaches it (see
+ * currentRows). The quality flags also count entries on lessons after today, so a day after today
+ * makes them stale as well, and today is part of their key. The city's settings (weights, N,
+ * subjects without homework) are part of every key.
  *
- * Stored rows are replaced, not added up: a period of the current week or quarter whose end moved
- * to a new yesterday is a new computation.
+ * Kept rows are replaced, not added up: a period of the current week or quarter whose end moved
+ * to a new yesterday is a new computation (from kept segments).
  */
 import { createHash } from 'node:crypto';
-import type { TQualityCounts } from '../../../shared/api/control.js';
-import type { TFillSettings } from '../../../shared/api/control.js';
+import type { TFillSettings, TQualityCounts } from '../../../shared/api/control.js';
 import type { Database } from '../../db/database.js';
 import { type Client, todayOf, withSystem } from '../../db/tenancy.js';
 import { COUNT_KEYS, type PageCounts, pageCounts, pageLabels, type Run } from './fill.repo.js';
