@@ -7,7 +7,7 @@
 import type { TFillSettings } from '../../../shared/api/control.js';
 import type { Database } from '../../db/database.js';
 import { type Client, todayOf, withSchool, withSystem } from '../../db/tenancy.js';
-import { type FillScope, type PageCounts, pageCounts, type Run } from './fill.repo.js';
+import { COUNT_KEYS, type FillScope, type PageCounts, pageCounts, type Run } from './fill.repo.js';
 import { pageCountsByPeriod } from './fill.periods.js';
 import { type ResolvedPeriod, resolvePeriod } from './period.js';
 import { fillSettingsOfCity, fillSettingsOfSchool, SCHOOL_TIME_ZONE } from './settings.js';
@@ -31,20 +31,6 @@ export interface TFillFigures {
 export type FillBy = 'page' | 'teacher' | 'class' | 'subject' | 'school';
 
 type Counts = Omit<TFillFigures, 'shares' | 'level'>;
-
-const COUNT_KEYS = [
-  'planned',
-  'held',
-  'withTopic',
-  'homeworkExpected',
-  'withHomework',
-  'withAttendance',
-  'onTime',
-  'pupils',
-  'pupilsWithoutRecentMark',
-  'summativeExpected',
-  'summativePresent',
-] as const satisfies readonly (keyof Counts)[];
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
