@@ -311,36 +311,49 @@ export async function snapshotNow(c: Client): Promise<string> {
  */
 export async function keptPageCounts(db: Database, run: Run, schoolId: number, period: ResolvedPeriod, settings: TFillSettings): Promise<PageCounts[]> {
   if (period.effectiveTo < period.from) return [];
-  const today = todayOf(db);
-  const key = keyOf(settings);
-  const w = wanted(schoolId, period);
   const scope = scopeOf([schoolId], period, settings);
-  const head = await withSystem(db, async (c) => ({ snap: await snapshotNow(c), kept: (await currentRows(c, 'pages', key, [w], today)).get(id(w)) as number[][] | undefined }));
-  if (head.kept) {
-    const labels = await pageLabels(run, scope);
-    const counts = new Map(head.kept.map((r) => [r[0], r]));
-    return labels.flatMap((l) => {
-      const r = counts.get(l.pageId);
-      return r ? [{ ...l, ...Object.fromEntries(COUNT_KEYS.map((k, i) => [k, r[i + 1]])) } as PageCounts] : [];
-    });
-  }
-  const pages = await pageCounts(run, scope);
-  const data = pages.map((p) => [p.pageId, ...COUNT_KEYS.map((k) => p[k])]);
-  await withSystem(db, (c) => store(c, 'pages', key, head.snap, [{ ...w, data }]));
-  return pages;
+  const r = await readOrCompute(
+    db,
+    'pages',
+    keyOf(settings),
+    wanted(schoolId, period),
+    () => pageCounts(run, scope),
+    (pages) => pages.map((p) => [p.pageId, ...COUNT_KEYS.map((k) => p[k])]),
+  );
+  if (r.value) return r.value;
+  const labels = await pageLabels(run, scope);
+  const counts = new Map((r.kept as number[][]).map((x) => [x[0], x]));
+  return labels.flatMap((l) => {
+    const x = counts.get(l.pageId);
+    return x ? [{ ...l, ...Object.fromEntries(COUNT_KEYS.map((k, i) => [k, x[i + 1]])) } as PageCounts] : [];
+  });
 }
 
 /** The quality flags of a school for a period, kept the same way (today is in their key). */
 export async function keptQuality(db: Database, run: Run, schoolId: number, period: ResolvedPeriod, settings: TFillSettings): Promise<TQualityCounts | undefined> {
   if (period.effectiveTo < period.from) return undefined;
   const today = todayOf(db);
-  const key = keyOf(settings, today);
-  const w = wanted(schoolId, period);
-  const head = await withSystem(db, async (c) => ({ snap: await snapshotNow(c), kept: (await currentRows(c, 'quality', key, [w], today)).get(id(w)) as TQualityCounts | undefined }));
-  if (head.kept) return { ...EMPTY_QUALITY, ...head.kept };
-  const counts = (await run((c) => qualityCounts(c, { schoolIds: [schoolId], from: period.from, effectiveTo: period.effectiveTo, today, timeZone: SCHOOL_TIME_ZONE }))).get(schoolId) ?? {
-    ...EMPTY_QUALITY,
-  };
-  await withSystem(db, (c) => store(c, 'quality', key, head.snap, [{ ...w, data: counts }]));
-  return counts;
+  const scope = { schoolIds: [schoolId], from: period.from, effectiveTo: period.effectiveTo, today, timeZone: SCHOOL_TIME_ZONE };
+  const r = await readOrCompute(
+    db,
+    'quality',
+    keyOf(settings, today),
+    wanted(schoolId, period),
+    async () => (await run((c) => qualityCounts(c, scope))).get(schoolId) ?? { ...EMPTY_QUALITY },
+    (counts) => counts,
+  );
+  return r.value ?? { ...EMPTY_QUALITY, ...(r.kept as TQualityCounts) };
+}
+
+/**
+ * One school's part for one period: read back while current, otherwise computed and kept (as
+ * `keep` turns it) with the snapshot taken before computing.
+ */
+async function readOrCompute<T>(db: Database, kind: Kind, key: string, w: Wanted, compute: () => Promise<T>, keep: (value: T) => unknown): Promise<{ kept?: unknown; value?: T }> {
+  const today = todayOf(db);
+  const head = await withSystem(db, async (c) => ({ snap: await snapshotNow(c), kept: (await currentRows(c, kind, key, [w], today)).get(id(w)) }));
+  if (head.kept !== undefined) return { kept: head.kept };
+  const value = await compute();
+  await withSystem(db, (c) => store(c, kind, key, head.snap, [{ ...w, data: keep(value) }]));
+  return { value };
 }
