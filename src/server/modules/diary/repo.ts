@@ -43,7 +43,10 @@ export function weekQuery(schoolId: number, pupilId: number, from: string, to: s
                                        FROM lesson_attachment a WHERE a.school_id = $1 AND a.lesson_id = l.id AND a.removed_at IS NULL), '[]'))
               ORDER BY l.lesson_date, l.period, s.name), '[]')::text
         FROM pupil_pages pp
-        JOIN lesson l ON l.school_id = $1 AND l.page_id = pp.id AND l.lesson_date BETWEEN GREATEST($3::date, pp.from_date) AND LEAST($4::date, pp.to_date)
+        -- the week's bounds on their own too: with them the lessons are an index range per page
+        -- (the bounds of the stay alone made the generic plan read every lesson of each page)
+        JOIN lesson l ON l.school_id = $1 AND l.page_id = pp.id AND l.lesson_date BETWEEN $3::date AND $4::date
+                     AND l.lesson_date BETWEEN GREATEST($3::date, pp.from_date) AND LEAST($4::date, pp.to_date)
         JOIN subject s ON s.school_id = $1 AND s.id = pp.subject_id
         LEFT JOIN journal_cell jc ON jc.school_id = $1 AND jc.lesson_id = l.id AND jc.pupil_id = $2) AS lessons
      FROM pupil p WHERE p.school_id = $1 AND p.id = $2`, values: [schoolId, pupilId, from, to] };

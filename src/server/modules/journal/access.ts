@@ -2,11 +2,11 @@ import type { TPrincipal } from '../../../shared/roles.js';
 import type { Client, TenantContext } from '../../db/tenancy.js';
 import { membershipOf } from '../../http/access.js';
 import { AppError } from '../../http/errors.js';
-import { type PageMeta, pageMeta, pageMetaWithRevision, substitutedLessonIds } from './page.repo.js';
+import { type PageMeta, pageMeta, substitutedLessonIds } from './page.repo.js';
 import { canReadPage, canWritePage } from './policy.js';
 
 export interface PageAccess {
-  meta: PageMeta & { revision?: string };
+  meta: PageMeta;
   canRead: boolean;
   canWrite: boolean;
   substituteLessonIds: number[];
@@ -19,9 +19,8 @@ export async function loadPageAccess(
   principal: TPrincipal,
   pageId: number,
   lang: 'uk' | 'en' = 'uk',
-  opts: { revision?: boolean } = {},
 ): Promise<PageAccess> {
-  const meta = opts.revision ? await pageMetaWithRevision(c, ctx.schoolId, pageId, lang) : await pageMeta(c, ctx.schoolId, pageId, lang);
+  const meta = await pageMeta(c, ctx.schoolId, pageId, lang);
   if (!meta) throw new AppError('not_found');
   const writes = canWritePage(pageFacts(ctx, principal, meta));
   return pageAccessOf(ctx, principal, meta, writes ? [] : await substitutedLessonIds(c, ctx.schoolId, pageId, ctx.userId));
@@ -56,9 +55,8 @@ export async function requireReadablePage(
   principal: TPrincipal,
   pageId: number,
   lang: 'uk' | 'en' = 'uk',
-  opts: { revision?: boolean } = {},
 ) {
-  const access = await loadPageAccess(c, ctx, principal, pageId, lang, opts);
+  const access = await loadPageAccess(c, ctx, principal, pageId, lang);
   if (!access.canRead) throw new AppError('forbidden');
   return access;
 }

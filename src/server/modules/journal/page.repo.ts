@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Client } from '../../db/tenancy.js';
 
 export interface PageMeta {
@@ -63,13 +64,28 @@ export async function pageMeta(c: Client, schoolId: number, pageId: number, lang
   return r.rows[0];
 }
 
-/** pageMeta with the page's revision (for the grid cache) in the same round trip. */
-export async function pageMetaWithRevision(c: Client, schoolId: number, pageId: number, lang: 'uk' | 'en' = 'uk'): Promise<(PageMeta & { revision: string }) | undefined> {
-  const r = await c.query<PageMeta & { revision: string }>({
+/** pageMeta with the page's revision (for the grid cache) and the lessons the user substituted. */
+export type PageMetaRevision = PageMeta & { revision: string; substituteLessonIds: number[] | null };
+
+/**
+ * pageMeta, the page's revision and, when the user is not the page's teacher, the lessons of it
+ * they substituted: everything a request for a cached grid reads, as a statement to send with
+ * its transaction's BEGIN and COMMIT in one round trip (row: pageMetaRevisionRow).
+ */
+export function pageMetaRevisionQuery(schoolId: number, pageId: number, lang: 'uk' | 'en', userId: number): pg.QueryConfig {
+  return {
     name: 'page-meta-revision',
-    text: `SELECT ${META_COLUMNS},\n            ${REVISION} AS revision\n${META_FROM}`,
-    values: [schoolId, pageId, lang],
-  });
+    text: `SELECT ${META_COLUMNS},
+            ${REVISION} AS revision,
+            CASE WHEN jp.teacher_id IS DISTINCT FROM $4 THEN
+              ARRAY(SELECT l.id FROM lesson l WHERE l.school_id = jp.school_id AND l.page_id = jp.id AND l.substitute_id = $4) END AS "substituteLessonIds"
+${META_FROM}`,
+    values: [schoolId, pageId, lang, userId],
+  };
+}
+
+/** The row of pageMetaRevisionQuery; undefined when there is no such page. */
+export function pageMetaRevisionRow(r: pg.QueryResult): PageMetaRevision | undefined {
   return r.rows[0];
 }
 
