@@ -196,19 +196,23 @@ export interface WrittenEntries {
 
 /**
  * The writes of a bulk save as one statement, sent with the transaction's COMMIT, each a
- * data-modifying WITH part: the cells inserted or updated (a new version each); their lessons
- * marked as having entries, attendance taken (when asked) and the time of the first entry (only
- * of `entry`: a pencil mark is not an entry yet), so every lesson row changes with its cells;
- * the summary marks; the history rows. A part with nothing to write is left out, since its
- * table's statement triggers would fire for no rows. Returns the new versions.
+ * data-modifying WITH part: the cells updated (those read and locked by saveState) and inserted
+ * (the others), a new version each; their lessons marked as having entries, attendance taken
+ * (when asked) and the time of the first entry (only of `entry`: a pencil mark is not an entry
+ * yet), so every lesson row changes with its cells; the summary marks, updated and inserted the
+ * same way; the history rows. A part with nothing to write is left out, since its table's
+ * statement triggers would fire for no rows (an upsert fires both the INSERT and the UPDATE ones).
+ * A row inserted by another save since saveState read makes the insert fail with a unique
+ * violation (isLostInsert): the caller reads again and answers with a conflict, nothing is
+ * overwritten. Returns the new versions.
  */
 export function writeEntries(
   schoolId: number,
   userId: number,
   w: {
-    cells: CellWrite[];
+    cells: (CellWrite & { exists: boolean })[];
     lessons: { all: number[]; attendance: number[]; entry: number[] };
-    summary: { columnId: number; pupilId: number; mark: string }[];
+    summary: { columnId: number; pupilId: number; mark: string; exists: boolean }[];
     history: ChangeRow[];
   },
 ): LastStatement<WrittenEntries> {
@@ -218,27 +222,49 @@ export function writeEntries(
     return `$${values.length}`;
   };
   const parts: string[] = [];
-  if (w.cells.length) {
-    parts.push(`cells AS (
-       INSERT INTO journal_cell AS jc (school_id, lesson_id, pupil_id, mark, absent, tentative, updated_by)
-       SELECT $1, *, $2 FROM unnest(${$(w.cells.map((x) => x.lessonId))}::int[], ${$(w.cells.map((x) => x.pupilId))}::int[], ${$(w.cells.map((x) => x.mark))}::text[],
-                                    ${$(w.cells.map((x) => x.absent))}::bool[], ${$(w.cells.map((x) => x.tentative))}::bool[])
-       ON CONFLICT (school_id, lesson_id, pupil_id)
-       DO UPDATE SET mark = excluded.mark, absent = excluded.absent, tentative = excluded.tentative, version = jc.version + 1, updated_at = now(), updated_by = excluded.updated_by
+  const cellsOf = (cells: CellWrite[]) =>
+    `unnest(${$(cells.map((x) => x.lessonId))}::int[], ${$(cells.map((x) => x.pupilId))}::int[], ${$(cells.map((x) => x.mark))}::text[],
+                  ${$(cells.map((x) => x.absent))}::bool[], ${$(cells.map((x) => x.tentative))}::bool[])`;
+  const cellsUpdated = w.cells.filter((x) => x.exists);
+  const cellsInserted = w.cells.filter((x) => !x.exists);
+  if (cellsUpdated.length) {
+    parts.push(`cells_u AS (
+       UPDATE journal_cell jc SET mark = v.mark, absent = v.absent, tentative = v.tentative, version = jc.version + 1, updated_at = now(), updated_by = $2
+       FROM ${cellsOf(cellsUpdated)} AS v(lesson_id, pupil_id, mark, absent, tentative)
+       WHERE jc.school_id = $1 AND jc.lesson_id = v.lesson_id AND jc.pupil_id = v.pupil_id
+       RETURNING jc.lesson_id AS "lessonId", jc.pupil_id AS "pupilId", jc.mark, jc.absent, jc.tentative, jc.version
+     )`);
+  }
+  if (cellsInserted.length) {
+    parts.push(`cells_i AS (
+       INSERT INTO journal_cell (school_id, lesson_id, pupil_id, mark, absent, tentative, updated_by)
+       SELECT $1, *, $2 FROM ${cellsOf(cellsInserted)}
        RETURNING lesson_id AS "lessonId", pupil_id AS "pupilId", mark, absent, tentative, version
      )`);
+  }
+  if (w.cells.length) {
     parts.push(`lessons AS (
        UPDATE lesson SET first_entry_at = CASE WHEN id = ANY(${$(w.lessons.entry)}::int[]) THEN COALESCE(first_entry_at, now()) ELSE first_entry_at END,
                          attendance_taken = attendance_taken OR id = ANY(${$(w.lessons.attendance)}::int[])
        WHERE school_id = $1 AND id = ANY(${$(w.lessons.all)}::int[])
      )`);
   }
-  if (w.summary.length) {
-    parts.push(`summary AS (
-       INSERT INTO summary_mark AS sm (school_id, column_id, pupil_id, mark, updated_by)
-       SELECT $1, *, $2 FROM unnest(${$(w.summary.map((x) => x.columnId))}::int[], ${$(w.summary.map((x) => x.pupilId))}::int[], ${$(w.summary.map((x) => x.mark))}::text[])
-       ON CONFLICT (school_id, column_id, pupil_id)
-       DO UPDATE SET mark = excluded.mark, version = sm.version + 1, updated_at = now(), updated_by = excluded.updated_by
+  const summaryOf = (marks: { columnId: number; pupilId: number; mark: string }[]) =>
+    `unnest(${$(marks.map((x) => x.columnId))}::int[], ${$(marks.map((x) => x.pupilId))}::int[], ${$(marks.map((x) => x.mark))}::text[])`;
+  const summaryUpdated = w.summary.filter((x) => x.exists);
+  const summaryInserted = w.summary.filter((x) => !x.exists);
+  if (summaryUpdated.length) {
+    parts.push(`summary_u AS (
+       UPDATE summary_mark sm SET mark = v.mark, version = sm.version + 1, updated_at = now(), updated_by = $2
+       FROM ${summaryOf(summaryUpdated)} AS v(column_id, pupil_id, mark)
+       WHERE sm.school_id = $1 AND sm.column_id = v.column_id AND sm.pupil_id = v.pupil_id
+       RETURNING sm.column_id AS "columnId", sm.pupil_id AS "pupilId", sm.mark, sm.version
+     )`);
+  }
+  if (summaryInserted.length) {
+    parts.push(`summary_i AS (
+       INSERT INTO summary_mark (school_id, column_id, pupil_id, mark, updated_by)
+       SELECT $1, *, $2 FROM ${summaryOf(summaryInserted)}
        RETURNING column_id AS "columnId", pupil_id AS "pupilId", mark, version
      )`);
   }
@@ -251,11 +277,21 @@ export function writeEntries(
                                     ${$(h.map((x) => x.late))}::bool[], ${$(h.map((x) => x.tentative ?? false))}::bool[])
      )`);
   }
+  // the rows written by the parts present, as one JSON array
+  const written = (names: string[]) => {
+    const present = names.filter((n) => parts.some((p) => p.startsWith(`${n} AS`)));
+    return present.length ? `(SELECT COALESCE(json_agg(x), '[]') FROM (${present.map((n) => `SELECT * FROM ${n}`).join(' UNION ALL ')}) x)` : `'[]'::json`;
+  };
   const text = `WITH ${parts.join(', ')}
-     SELECT ${w.cells.length ? `(SELECT COALESCE(json_agg(x), '[]') FROM cells x)` : `'[]'::json`} AS cells,
-            ${w.summary.length ? `(SELECT COALESCE(json_agg(x), '[]') FROM summary x)` : `'[]'::json`} AS summary`;
+     SELECT ${written(['cells_u', 'cells_i'])} AS cells, ${written(['summary_u', 'summary_i'])} AS summary`;
   // one prepared statement per combination of parts
-  const name = `entries-write-${w.cells.length ? 'c' : ''}${w.summary.length ? 's' : ''}${w.history.length ? 'h' : ''}`;
+  const name = `entries-write-${parts.map((p) => p.slice(0, p.indexOf(' AS'))).join('-')}`;
   const query: pg.QueryConfig = { name, text, values };
   return lastStatement(query, (r) => r.rows[0] as WrittenEntries);
+}
+
+/** True for the error of an insert that met a row another save inserted after saveState read (see writeEntries). */
+export function isLostInsert(err: unknown): boolean {
+  const e = err as { code?: string; table?: string };
+  return e.code === '23505' && (e.table === 'journal_cell' || e.table === 'summary_mark');
 }

@@ -27,7 +27,15 @@ function lastPerKey<T>(items: T[], key: (t: T) => string): T[] {
  * now; each change writes its history row in the same transaction.
  */
 export async function saveEntries(db: Database, ctx: TenantContext, principal: TPrincipal, input: SaveInput): Promise<TEntriesResult> {
-  return withSchool(db, ctx, (c) => saveEntriesIn(c, db, ctx, principal, input), { genericPlans: true });
+  const save = () => withSchool(db, ctx, (c) => saveEntriesIn(c, db, ctx, principal, input), { genericPlans: true });
+  try {
+    return await save();
+  } catch (err) {
+    // another save inserted one of the cells after this one read them: once more, the read finds
+    // that value and the answer is a conflict naming it
+    if (repo.isLostInsert(err)) return save();
+    throw err;
+  }
 }
 
 /**
@@ -178,9 +186,9 @@ async function saveEntriesIn(c: Client, db: Database, ctx: TenantContext, princi
     const attendanceLessons = changedCells.filter((x) => x.absent || currentCells.get(`${x.lessonId}:${x.pupilId}`)?.absent).map((x) => x.lessonId);
     // every write in one statement, sent with the COMMIT
     return repo.writeEntries(ctx.schoolId, ctx.userId, {
-      cells: changedCells,
+      cells: changedCells.map((x) => ({ ...x, exists: currentCells.has(`${x.lessonId}:${x.pupilId}`) })),
       lessons: { all: [...new Set(changedCells.map((x) => x.lessonId))], attendance: [...new Set(attendanceLessons)], entry: [...entryLessons] },
-      summary: changedSummary,
+      summary: changedSummary.map((x) => ({ ...x, exists: currentSummary.has(`${x.columnId}:${x.pupilId}`) })),
       history,
     });
   }
