@@ -10,8 +10,9 @@ export interface TenantContext {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function todaySql(db: Database): string {
-  return db.today && ISO_DATE.test(db.today) ? `, set_config('app.today', '${db.today}', true)` : '';
+/** The pinned today of a test or bench database (TODAY), or null. */
+function pinnedToday(db: Database): string | null {
+  return db.today && ISO_DATE.test(db.today) ? db.today : null;
 }
 
 /** Today's date as the journal sees it (YYYY-MM-DD, local to the server). */
@@ -73,12 +74,13 @@ function sendLast(client: Client, last: LastStatement<unknown>): Promise<pg.Quer
   });
 }
 
-async function inTransaction<T>(db: Database, prelude: string, fn: Work<T>): Promise<T> {
+async function inTransaction<T>(db: Database, prelude: pg.QueryConfig | null, fn: Work<T>): Promise<T> {
   const client = await db.pool.connect();
   let open = true;
   try {
     if (!pipelined(client)) {
-      await client.query(prelude ? `BEGIN; ${prelude}` : 'BEGIN');
+      await client.query('BEGIN');
+      if (prelude) await client.query(prelude);
       const out = await fn(client);
       if (!(out instanceof LastStatement)) {
         await client.query('COMMIT');
@@ -137,17 +139,29 @@ export interface SchoolOptions {
   genericPlans?: boolean;
 }
 
+/** One SELECT of set_config(name, value, true) per setting, its values as parameters. */
+function settingsQuery(name: string, settings: [string, string][]): pg.QueryConfig {
+  const calls = settings.map(([setting], i) => `set_config('${setting}', $${i + 1}, true)`);
+  return { name, text: `SELECT ${calls.join(', ')}`, values: settings.map(([, value]) => value) };
+}
+
 /**
  * Runs fn in one transaction as the restricted role with app.school_id set, so row-level
  * security hides every other school's rows whatever the SQL says. fn may return a
  * LastStatement (see lastStatement) to have its final statement sent together with COMMIT.
  */
 export function withSchool<T>(db: Database, ctx: TenantContext, fn: Work<T>, opts: SchoolOptions = {}): Promise<T> {
-  const schoolId = Math.trunc(ctx.schoolId);
-  const userId = Math.trunc(ctx.userId);
-  // integers only, so interpolation is safe; one message instead of three
-  const plans = opts.genericPlans ? 'SET LOCAL plan_cache_mode = force_generic_plan; ' : '';
-  const prelude = `SET LOCAL ROLE klasnyi_app; ${plans}SELECT set_config('app.school_id', '${schoolId}', true), set_config('app.user_id', '${userId}', true)${todaySql(db)}`;
+  // one prepared statement: the role (set_config('role') is SET LOCAL ROLE), the school, the user,
+  // the plan mode and a pinned today, planned once per connection and variant
+  const settings: [string, string][] = [
+    ['role', 'klasnyi_app'],
+    ['app.school_id', String(Math.trunc(ctx.schoolId))],
+    ['app.user_id', String(Math.trunc(ctx.userId))],
+  ];
+  if (opts.genericPlans) settings.push(['plan_cache_mode', 'force_generic_plan']);
+  const today = pinnedToday(db);
+  if (today) settings.push(['app.today', today]);
+  const prelude = settingsQuery(`tenant-${opts.genericPlans ? 'g' : ''}${today ? 't' : ''}`, settings);
   return inTransaction(db, prelude, fn);
 }
 
@@ -161,7 +175,7 @@ const stampedToday = new WeakMap<Client, string>();
 export async function withConnection<T>(db: Database, fn: (c: Client) => Promise<T>): Promise<T> {
   const client = await db.pool.connect();
   try {
-    const today = db.today && ISO_DATE.test(db.today) ? db.today : '';
+    const today = pinnedToday(db) ?? '';
     if (stampedToday.get(client) !== today) {
       await client.query(`SELECT set_config('app.today', '${today}', false)`);
       stampedToday.set(client, today);
@@ -177,5 +191,6 @@ export async function withConnection<T>(db: Database, fn: (c: Client) => Promise
  * (accounts and sessions, city aggregates, migrations, the demo generator).
  */
 export function withSystem<T>(db: Database, fn: Work<T>): Promise<T> {
-  return inTransaction(db, db.today ? `SELECT 1${todaySql(db)}` : '', fn);
+  const today = pinnedToday(db);
+  return inTransaction(db, today ? settingsQuery('system-t', [['app.today', today]]) : null, fn);
 }
