@@ -32,7 +32,7 @@ describe(`a school's transaction (${testEngine})`, () => {
 
   it('keeps its settings inside the transaction: the next one on the connection starts clean', async () => {
     await withSchool(db, { schoolId: b.schoolId, userId: 7 }, (c) => c.query('SELECT 1'), { genericPlans: true });
-    const after = await withSystem(db, (c) =>
+    const after = await withSystem(db, () =>
       lastStatement({ text: `SELECT current_user AS who, current_setting('app.school_id', true) AS school, current_setting('plan_cache_mode') AS plans` }, (r) => r.rows[0]),
     );
     expect(after.who).not.toBe('klasnyi_app');
