@@ -31,6 +31,8 @@ for (const name of only ?? []) {
 const want = (s: Scenario) => (only ? only.has(s) : !(quick && (s === 'archive' || s === 'pglite')));
 const spec = { schools: Number(values.schools ?? (quick ? 1 : 40)), seed: 1, yearStart: 2025, today: '2026-05-27' };
 const duration = quick ? 2 : 10;
+/** seconds of the same load before the counted run of the page, the save and the diary (bench/load.ts) */
+const warmup = quick ? 0 : 3;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const log = (m: string) => console.error(`[bench] ${m}`);
 /** The 1-, 5- and 15-minute load averages: the machine is shared, so every figure is printed with them. */
@@ -111,7 +113,7 @@ async function main() {
       const pageUrl = `${server.url}/api/schools/${p.schoolId}/journal/pages/${p.pageId}?semester=2`;
       if (want('page')) {
         log('journal page over HTTP, 50 connections');
-        results.pageHttp = load({ url: pageUrl, connections: 50, duration, headers: teacher });
+        results.pageHttp = load({ url: pageUrl, connections: 50, duration, warmup, headers: teacher });
       }
       if (want('direct')) {
         log('journal page through the service without HTTP, 50 concurrent');
@@ -127,6 +129,7 @@ async function main() {
           url: server.url,
           connections: 20,
           duration,
+          warmup,
           headers: teacher,
           save: { path: `/api/schools/${p.schoolId}/journal/pages/${p.pageId}/entries`, lessons: p.saveLessons, pupils: p.savePupils, reason: 'Бенчмарк', versions },
         });
@@ -134,7 +137,7 @@ async function main() {
       if (want('diary') && p.parentChild) {
         const parent = await signIn(server.url, 'parent', 'klasnyi2025');
         log('diary week, 50 connections');
-        results.diary = load({ url: `${server.url}/api/schools/${p.parentChild.schoolId}/diary/${p.parentChild.pupilId}/week?date=${spec.today}`, connections: 50, duration, headers: parent });
+        results.diary = load({ url: `${server.url}/api/schools/${p.parentChild.schoolId}/diary/${p.parentChild.pupilId}/week?date=${spec.today}`, connections: 50, duration, warmup, headers: parent });
       }
       if (want('grid') && existsSync('bench/grid-render.ts') && existsSync('/usr/bin/chromium') && existsSync('dist/web/index.html')) {
         log('grid render in chromium');
