@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, Loader, Modal, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -12,6 +13,7 @@ import type { SaveQueue } from '../lib/save-queue.js';
 import { AddLessonModal } from './grid/AddLessonModal.js';
 import { HistoryDrawer } from './grid/HistoryDrawer.js';
 import { IconPlus } from './grid/icons.js';
+import { remarksQueryOptions } from '../../control/api/get-remarks.js';
 import { PageRemarks } from '../../control/components/PageRemarks.js';
 import { PlanBanner } from '../../planning/components/PlanBanner.js';
 import { type CellHistoryTarget, JournalGrid } from './grid/JournalGrid.js';
@@ -19,7 +21,7 @@ import type { GridTarget } from './grid/labels.js';
 import { LessonDrawer } from './grid/LessonDrawer.js';
 import { ReasonModal } from './grid/ReasonModal.js';
 import { SaveStatus } from './grid/SaveStatus.js';
-import { useLeaveGuard } from './grid/useLeaveGuard.js';
+import { LeaveGuard } from './LeaveGuard.js';
 import { useQueueSummary } from './grid/useRowRevisions.js';
 
 interface JournalScreenProps {
@@ -46,6 +48,11 @@ export function JournalScreen({ schoolId, pageId }: JournalScreenProps) {
     if (other) setParams((p) => ({ ...Object.fromEntries(p), semester: String(other.number) }), { replace: true });
   }, [data, semester, target.lessonId, setParams]);
   const queue = useMemo(() => entriesQueue(schoolId, pageId), [schoolId, pageId]);
+  const client = useQueryClient();
+  useEffect(() => {
+    // the page's remarks (PageRemarks, under the grid) are asked for beside the page, not after it has been drawn
+    void client.prefetchQuery(remarksQueryOptions(schoolId, { pageId, status: 'active' }));
+  }, [client, schoolId, pageId]);
   useEffect(() => {
     // changes left from an earlier visit (a failed save, a lost session) go out again
     if (queue.hasUnsaved()) void queue.flushNow();
@@ -88,7 +95,6 @@ function JournalPageView({ schoolId, data, queue, switching, onSemester, target 
     return m;
   }, [data, queue]);
   const summary = useQueueSummary(queue);
-  const blocker = useLeaveGuard(queue);
   const [lessonId, setLessonId] = useState<number | null>(null);
   const [history, setHistory] = useState<CellHistoryTarget | null>(null);
   const [adding, setAdding] = useState(false);
@@ -201,19 +207,7 @@ function JournalPageView({ schoolId, data, queue, switching, onSemester, target 
           onClose={() => setReasonOpen(false)}
         />
       )}
-      {blocker.state === 'blocked' && (
-        <Modal opened onClose={() => blocker.reset?.()} title={t('journal.screen.leaveTitle')} centered>
-          <Text size="sm" mb="md">
-            {t('journal.screen.leave')}
-          </Text>
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" color="red" onClick={() => blocker.proceed?.()}>
-              {t('journal.screen.leaveAnyway')}
-            </Button>
-            <Button onClick={() => blocker.reset?.()}>{t('journal.screen.stay')}</Button>
-          </Group>
-        </Modal>
-      )}
+      <LeaveGuard queue={queue} />
     </Stack>
   );
 }

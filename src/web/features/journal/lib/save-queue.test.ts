@@ -37,6 +37,15 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('SaveQueue', () => {
+  it('lists the cells that show a pencil mark now: stored ones not changed since, and changed ones', () => {
+    const { queue } = setup();
+    queue.absorb(new Map([[A, { mark: '9', absent: false, version: 1, tentative: true }]]));
+    expect(queue.tentativeKeys()).toEqual([A]);
+    queue.edit(A, mark('9'));
+    queue.edit(B, { mark: '10', absent: false, tentative: true });
+    expect(queue.tentativeKeys()).toEqual([B]);
+  });
+
   it('shows an edit at once and sends it in one batch after the pause, coalescing the same cell', async () => {
     const { queue, sent } = setup();
     queue.edit(A, mark('9'));

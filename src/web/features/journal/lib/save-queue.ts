@@ -211,6 +211,14 @@ export class SaveQueue {
     return s;
   }
 
+  /** Keys of the cells that show a pencil (tentative) mark now: stored ones not changed since, and changed ones. */
+  tentativeKeys(): string[] {
+    const keys: string[] = [];
+    for (const [key, cell] of this.stored) if (cell.tentative && !this.entries.has(key)) keys.push(key);
+    for (const [key, entry] of this.entries) if (entry.value.tentative) keys.push(key);
+    return keys;
+  }
+
   /** Some change is not on the server yet (whatever its status). */
   hasUnsaved(): boolean {
     return this.entries.size > 0;

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSignedInMe } from '../../../lib/auth.js';
+import { useAfterPaint } from '../../../lib/use-after-paint.js';
 import { membershipIn } from '../../../lib/contexts.js';
 import { usePlan } from '../api/get-plan.js';
 import { useAgreementText } from './AgreementNote.js';
@@ -14,7 +15,9 @@ export function PlanBanner({ schoolId, pageId, semester, isTeacher }: { schoolId
   const { t } = useTranslation();
   const roles = membershipIn(useSignedInMe(), schoolId)?.roles ?? [];
   const mayRead = isTeacher || roles.some((r) => r === 'head' || r === 'controller' || r === 'admin');
-  const plan = usePlan(schoolId, pageId, semester, mayRead);
+  // asked for once the journal grid has been painted: only a disagreement note comes of it
+  const painted = useAfterPaint();
+  const plan = usePlan(schoolId, pageId, semester, mayRead && painted);
   const text = useAgreementText();
   if (!mayRead) return null;
   const a = plan.data?.exists ? plan.data.agreement : null;

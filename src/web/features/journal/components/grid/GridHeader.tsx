@@ -1,78 +1,53 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridModel } from '../../lib/grid-model.js';
-import { columnLabel, columnTitle, monthName } from './labels.js';
+import { type HeaderTexts, headerHtml } from '../../lib/header-html.js';
+import { colClass, columnLabel, columnTitle, columnWidth, monthName } from './labels.js';
 
 interface GridHeaderProps {
   model: GridModel;
   substituteIds: ReadonlySet<number>;
 }
 
+/** A stand-in for the date while the button's label is translated once for every column. */
+const DATE = '\u0000';
+
 /** Two sticky header rows: months over the lesson dates; summary columns take both rows. Lesson buttons open the lesson panel. */
 export const GridHeader = memo(function GridHeader({ model, substituteIds }: GridHeaderProps) {
   const { t } = useTranslation();
-  const { columns, runs } = model;
-  return (
-    <thead>
-      <tr>
-        <th className="jg-corner" rowSpan={2} scope="col">
-          <span className="jg-num">{t('journal.grid.number')}</span>
-          {t('journal.grid.pupil')}
-        </th>
-        {runs.map((run) => {
-          if (run.month) {
-            return (
-              <th key={`m${run.start}`} colSpan={run.span} scope="colgroup">
-                <div className="jg-month">{run.span > 1 ? monthName(t, run.month) : ''}</div>
-              </th>
-            );
-          }
-          const column = columns[run.start];
-          return (
-            <th key={`s${column.id}`} rowSpan={2} scope="col" className="jg-sum-h" title={columnTitle(t, column)} data-col={column.index}>
-              {columnLabel(t, column)}
-            </th>
-          );
-        })}
-      </tr>
-      <tr>
-        {columns.map((column) => {
-          const lesson = column.lesson;
-          if (!lesson) return null;
-          const classes = [column.isToday && 'jg-today', column.isFuture && 'jg-future', lesson.cancelled && 'jg-cancelled'].filter(Boolean).join(' ');
-          const label = columnLabel(t, column);
-          const notes = [
-            lesson.topic,
-            column.isToday && t('journal.grid.today'),
-            lesson.cancelled && t('journal.grid.cancelled'),
-            lesson.remote && t('journal.grid.remoteTitle'),
-            lesson.kind === 'extra' && t('journal.grid.extraTitle'),
-            substituteIds.has(lesson.id) && t('journal.grid.substitute'),
-          ].filter(Boolean);
-          return (
-            <th key={`l${lesson.id}`} scope="col" className={classes || undefined} data-col={column.index}>
-              <button
-                type="button"
-                className="jg-day-btn"
-                data-lesson={lesson.id}
-                title={notes.join(' · ') || undefined}
-                aria-label={t('journal.grid.openLesson', { date: label })}
-              >
-                <span className="jg-date">{label}</span>
-                {lesson.remote ? (
-                  <span className="jg-day-tag is-remote">{t('journal.grid.remote')}</span>
-                ) : lesson.kind === 'extra' ? (
-                  <span className="jg-day-tag is-extra">{t('journal.grid.extra')}</span>
-                ) : substituteIds.has(lesson.id) ? (
-                  <span className="jg-day-tag is-sub">↔</span>
-                ) : (
-                  <span className={lesson.topic ? 'jg-day-dot is-done' : 'jg-day-dot'} />
-                )}
-              </button>
-            </th>
-          );
-        })}
-      </tr>
-    </thead>
-  );
+  const html = useMemo(() => {
+    const open = t('journal.grid.openLesson', { date: DATE });
+    const texts: HeaderTexts = {
+      number: t('journal.grid.number'),
+      pupil: t('journal.grid.pupil'),
+      today: t('journal.grid.today'),
+      cancelled: t('journal.grid.cancelled'),
+      remoteTitle: t('journal.grid.remoteTitle'),
+      extraTitle: t('journal.grid.extraTitle'),
+      substitute: t('journal.grid.substitute'),
+      remote: t('journal.grid.remote'),
+      extra: t('journal.grid.extra'),
+      openLesson: (date) => open.replace(DATE, date),
+      month: (month) => monthName(t, month),
+      label: (index) => columnLabel(t, model.columns[index]),
+      title: (index) => columnTitle(t, model.columns[index]),
+    };
+    return headerHtml(model, substituteIds, texts);
+  }, [model, substituteIds, t]);
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: headerHtml escapes every label and title; see lib/header-html.ts
+  return <thead dangerouslySetInnerHTML={{ __html: html }} />;
+});
+
+/** The table's columns: the pupil column, then each column's width and background class (today, future, cancelled, summary). */
+export const GridColumns = memo(function GridColumns({ model, verbal }: { model: GridModel; verbal: boolean }) {
+  const html = useMemo(() => {
+    let cols = '<col style="width: var(--jg-pupil-w);">';
+    for (const c of model.columns) {
+      const cls = colClass(c);
+      cols += `<col${cls ? ` class="${cls}"` : ''} style="width: ${columnWidth(c, verbal)}px;">`;
+    }
+    return cols;
+  }, [model, verbal]);
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: widths are numbers and classes fixed names (labels.ts)
+  return <colgroup dangerouslySetInnerHTML={{ __html: html }} />;
 });

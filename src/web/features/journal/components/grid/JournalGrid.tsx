@@ -17,7 +17,6 @@ import { cellKeyAt, type GridModel, isCellWritable } from '../../lib/grid-model.
 import {
   applyMove,
   blockCells,
-  countTentative,
   clampSelection,
   columnRect,
   isSingleCell,
@@ -37,11 +36,12 @@ import { BulkBar } from './BulkBar.js';
 import { CellBar } from './CellBar.js';
 import { type Box, CellEditor } from './CellEditor.js';
 import { ConflictPopover } from './ConflictPopover.js';
-import { GridHeader } from './GridHeader.js';
+import { GridColumns, GridHeader } from './GridHeader.js';
 import { GridRow } from './GridRow.js';
-import { colClass, columnTitle, columnWidth, type GridTarget, startCell } from './labels.js';
+import { columnTitle, columnWidth, type GridTarget, startCell } from './labels.js';
 import { useFocusBoxes, useRenderMeasure } from './useFocusBoxes.js';
 import { useCellEdits } from './useCellEdits.js';
+import { usePencilCounts } from './usePencilCounts.js';
 import { useRowRevisions } from './useRowRevisions.js';
 import './grid.css';
 
@@ -58,6 +58,8 @@ interface JournalGridProps {
   target?: GridTarget;
 }
 
+const HIDDEN = { display: 'none' } as const;
+
 const cellOf = (target: EventTarget | null): HTMLTableCellElement | null => (target instanceof Element ? target.closest('tbody td') : null);
 const posOf = (td: HTMLTableCellElement): Pos => ({ row: (td.parentElement as HTMLTableRowElement).sectionRowIndex, col: td.cellIndex - 1 });
 
@@ -70,6 +72,7 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory, t
   const scrollRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const focusRef = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
   const bounds = useMemo(() => ({ rows: model.rows.length, cols: model.columns.length }), [model]);
   const [sel, setSel] = useState<Selection>(() => {
@@ -92,10 +95,11 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory, t
   const tableWidth = useMemo(() => model.columns.reduce((sum, c) => sum + columnWidth(c, verbal), 0), [model, verbal]);
   const infos = useMemo(() => columnInfos(model, verbal), [model, verbal]);
   const substituteIds = useMemo(() => new Set(page.substituteLessonIds), [page.substituteLessonIds]);
-  const texts = useMemo<RowTexts>(
-    () => ({ notEnrolled: t('journal.grid.notEnrolled'), suggested: (value) => t('journal.grid.suggested', { value }), tentative: t('timesavers.tentativeTitle') }),
-    [t],
-  );
+  const texts = useMemo<RowTexts>(() => {
+    // translated once with a stand-in for the value, not once per suggested cell
+    const suggested = t('journal.grid.suggested', { value: '\u0000' });
+    return { notEnrolled: t('journal.grid.notEnrolled'), suggested: (value) => suggested.replace('\u0000', value), tentative: t('timesavers.tentativeTitle') };
+  }, [t]);
 
   const safeSel = useMemo(() => clampSelection(sel, bounds), [sel, bounds]);
   const rect = useMemo(() => selectionRect(safeSel), [safeSel]);
@@ -105,7 +109,7 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory, t
   const focusStatus = focusKey ? queue.status(focusKey) : null;
 
   useRenderMeasure(model);
-  const boxes = useFocusBoxes({ scrollRef, bodyRef, focus: safeSel.focus, rect, model });
+  const { boxes, latest: placed } = useFocusBoxes({ scrollRef, bodyRef, focusRef, focus: safeSel.focus, rect, model });
 
   useEffect(() => {
     const stop = () => {
@@ -118,14 +122,15 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory, t
   const refocus = useCallback(() => tableRef.current?.focus({ preventScroll: true }), []);
 
   const startEditing = (text: string | null, fill = false) => {
-    if (!focusColumn || !focusRow || !focusKey || !boxes) return;
+    const box = placed.current?.focus;
+    if (!focusColumn || !focusRow || !focusKey || !box) return;
     if (!fill && !isCellWritable(focusColumn, focusRow.pupil)) {
       setNotice(t('journal.grid.readOnlyCell'));
       return;
     }
     setNotice(fill ? t('timesavers.fillTitle') : null);
     const current = queue.value(focusKey);
-    const where = { pos: safeSel.focus, box: boxes.focus, label: `${focusRow.pupil.name} · ${columnTitle(t, focusColumn)}`, rect, fill };
+    const where = { pos: safeSel.focus, box, label: `${focusRow.pupil.name} · ${columnTitle(t, focusColumn)}`, rect, fill };
     setEditing(text === null ? { ...where, text: cellText(current), mode: 'edit' } : { ...where, text, mode: 'replace' });
   };
 
@@ -150,14 +155,7 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory, t
     refocus();
   };
 
-  const pencilIn = (block: Rect) => countTentative(block, model, (key) => !!queue.value(key).tentative);
-  const pencil = writable
-    ? {
-        selection: pencilIn(rect),
-        lesson: focusColumn?.kind === 'lesson' ? pencilIn(columnRect(safeSel.focus.col, model.rows.length)) : 0,
-        page: pencilIn({ top: 0, left: 0, bottom: model.rows.length - 1, right: model.columns.length - 1 }),
-      }
-    : null;
+  const pencil = usePencilCounts(model, queue, revisions, writable, rect, safeSel.focus);
 
   /** Enter, Tab and arrows commit and move on; a click elsewhere (blur) only commits. */
   const commit = (text: string, move: KeyMove | null) => {
@@ -332,12 +330,7 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory, t
           aria-describedby={hintId}
           style={{ width: `calc(var(--jg-pupil-w) + ${tableWidth}px)` }}
         >
-          <colgroup>
-            <col style={{ width: 'var(--jg-pupil-w)' }} />
-            {model.columns.map((c) => (
-              <col key={c.index} style={{ width: columnWidth(c, verbal) }} className={colClass(c)} />
-            ))}
-          </colgroup>
+          <GridColumns model={model} verbal={verbal} />
           <GridHeader model={model} substituteIds={substituteIds} />
           <tbody ref={bodyRef}>
             {model.rows.map((row) => (
@@ -362,7 +355,8 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory, t
             <div className="jg-focus" style={boxes.focus} />
           </ConflictPopover>
         ) : (
-          boxes && <div className="jg-focus" style={boxes.focus} />
+          // placed by useFocusBoxes: hidden until the first placement, written to the element on it
+          <div ref={focusRef} className="jg-focus" style={boxes?.focus ?? HIDDEN} />
         )}
         {editing && (
           <CellEditor

@@ -1,4 +1,5 @@
 import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
+import { afterPaint } from '../../../../lib/use-after-paint.js';
 import type { GridModel } from '../../lib/grid-model.js';
 import { isSingleCell, type Pos, type Rect } from '../../lib/navigation.js';
 import type { Box } from './CellEditor.js';
@@ -6,19 +7,32 @@ import type { Box } from './CellEditor.js';
 interface FocusBoxesInput {
   scrollRef: RefObject<HTMLDivElement | null>;
   bodyRef: RefObject<HTMLTableSectionElement | null>;
+  /** the focus ring, drawn straight into the DOM on its first placement */
+  focusRef: RefObject<HTMLDivElement | null>;
   focus: Pos;
   rect: Rect;
   model: GridModel;
 }
 
+export interface FocusBoxes {
+  focus: Box;
+  block: Box | null;
+}
+
 /**
  * Where the focus ring and the selected block go, measured from the cells: they are drawn over
  * the table, so moving the focus renders no row. Also scrolls the focused cell into view and marks
- * its row and column header.
+ * its row and column header. `boxes` is for rendering; `latest` always holds the newest placement.
+ *
+ * The first placement of a new grid is written to the ring's element directly and given to React
+ * only after that frame is painted: a state change in a layout effect would render the grid again,
+ * and flush every new effect of the screen, before the grid is first shown.
  */
-export function useFocusBoxes({ scrollRef, bodyRef, focus, rect, model }: FocusBoxesInput) {
-  const [boxes, setBoxes] = useState<{ focus: Box; block: Box | null } | null>(null);
+export function useFocusBoxes({ scrollRef, bodyRef, focusRef, focus, rect, model }: FocusBoxesInput) {
+  const [boxes, setBoxes] = useState<FocusBoxes | null>(null);
+  const latest = useRef<FocusBoxes | null>(null);
   const marked = useRef<Element[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `boxes` only tells the first placement from the next ones
   useLayoutEffect(() => {
     const scroll = scrollRef.current;
     const body = bodyRef.current;
@@ -41,15 +55,28 @@ export function useFocusBoxes({ scrollRef, bodyRef, focus, rect, model }: FocusB
     focusCell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     const corner = cellAt({ row: rect.top, col: rect.left });
     const far = cellAt({ row: rect.bottom, col: rect.right });
-    setBoxes({ focus: boxOf(focusCell), block: isSingleCell(rect) || !corner || !far ? null : boxOf(corner, far) });
+    const next = { focus: boxOf(focusCell), block: isSingleCell(rect) || !corner || !far ? null : boxOf(corner, far) };
+    latest.current = next;
     for (const el of marked.current) el.classList.remove('jg-focus-row', 'jg-focus-col');
     const tr = body.rows[focus.row];
     const th = scroll.querySelector(`thead th[data-col="${focus.col}"]`);
     tr?.classList.add('jg-focus-row');
     th?.classList.add('jg-focus-col');
     marked.current = [tr, th].filter((el): el is HTMLTableRowElement => el !== null && el !== undefined);
-  }, [scrollRef, bodyRef, focus, rect, model]);
-  return boxes;
+    const ring = focusRef.current;
+    if (boxes !== null || next.block !== null || !ring) {
+      setBoxes(next);
+      return;
+    }
+    const { style } = ring;
+    style.display = '';
+    style.left = `${next.focus.left}px`;
+    style.top = `${next.focus.top}px`;
+    style.width = `${next.focus.width}px`;
+    style.height = `${next.focus.height}px`;
+    return afterPaint(() => setBoxes(() => latest.current));
+  }, [scrollRef, bodyRef, focusRef, focus, rect, model]);
+  return { boxes, latest };
 }
 
 /**
