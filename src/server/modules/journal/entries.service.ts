@@ -72,11 +72,12 @@ function markChange(cur: { mark: string; tentative: boolean } | undefined, x: { 
 }
 
 async function saveEntriesIn(c: Client, db: Database, ctx: TenantContext, principal: TPrincipal, input: SaveInput): Promise<TEntriesResult | LastStatement<TEntriesResult>> {
+  // objects built whole (not spread and overridden): they are read for every cell below
   const cells = lastPerKey(input.cells, (x) => `${x.lessonId}:${x.pupilId}`).map((x) => {
     const mark = normalizeMark(x.mark);
-    return { ...x, mark, tentative: !!x.tentative && mark !== '' };
+    return { lessonId: x.lessonId, pupilId: x.pupilId, mark, absent: x.absent, tentative: !!x.tentative && mark !== '', version: x.version };
   });
-  const summary = lastPerKey(input.summary, (x) => `${x.columnId}:${x.pupilId}`).map((x) => ({ ...x, mark: normalizeMark(x.mark) }));
+  const summary = lastPerKey(input.summary, (x) => `${x.columnId}:${x.pupilId}`).map((x) => ({ columnId: x.columnId, pupilId: x.pupilId, mark: normalizeMark(x.mark), version: x.version }));
   {
     // one round trip for every read: the page, lessons, columns, pupils and the locked current values
     const state = await repo.saveState(c, ctx.schoolId, input.pageId, input.lang, ctx.userId, cells, summary);
@@ -165,30 +166,45 @@ async function saveEntriesIn(c: Client, db: Database, ctx: TenantContext, princi
     const history: repo.ChangeRow[] = [];
     // lessons with a change others see: only these get their first entry's time
     const entryLessons = new Set<number>();
+    // every history row is built whole, with one shape: rows assembled by spreading and then
+    // overriding fields were slow objects, and this loop runs for every cell of a save
+    const row = (x: { lessonId: number | null; columnId: number | null; pupilId: number }, field: repo.ChangeRow['field'], oldValue: string, newValue: string, late: boolean, tentative: boolean): repo.ChangeRow => ({
+      pageId: input.pageId,
+      lessonId: x.lessonId,
+      columnId: x.columnId,
+      pupilId: x.pupilId,
+      field,
+      oldValue,
+      newValue,
+      reason: input.reason,
+      late,
+      tentative,
+    });
     for (const x of changedCells) {
       const cur = currentCells.get(`${x.lessonId}:${x.pupilId}`);
-      const base = { pageId: input.pageId, lessonId: x.lessonId, columnId: null, pupilId: x.pupilId, reason: input.reason, late: lateLessons.has(x.lessonId) };
+      const late = lateLessons.has(x.lessonId);
+      const where = { lessonId: x.lessonId, columnId: null, pupilId: x.pupilId };
       const mark = markChange(cur, x);
       // a pencil row is never a late correction for the head: nobody else saw the value
-      if (mark) history.push({ ...base, field: 'mark', ...mark, late: base.late && !mark.tentative });
+      if (mark) history.push(row(where, 'mark', mark.oldValue, mark.newValue, late && !mark.tentative, mark.tentative));
       if (mark && !mark.tentative) entryLessons.add(x.lessonId);
       if ((cur?.absent ?? false) !== x.absent) {
-        history.push({ ...base, field: 'attendance', oldValue: cur?.absent ? 'н' : '', newValue: x.absent ? 'н' : '' });
+        history.push(row(where, 'attendance', cur?.absent ? 'н' : '', x.absent ? 'н' : '', late, false));
         entryLessons.add(x.lessonId);
       }
     }
     for (const x of changedSummary) {
       const cur = currentSummary.get(`${x.columnId}:${x.pupilId}`);
       const late = !!cur?.mark && daysBetween(cur.updatedAt.slice(0, 10), today) > input.lateEditDays;
-      history.push({ pageId: input.pageId, lessonId: null, columnId: x.columnId, pupilId: x.pupilId, field: 'summary', oldValue: cur?.mark ?? '', newValue: x.mark, reason: input.reason, late });
+      history.push(row({ lessonId: null, columnId: x.columnId, pupilId: x.pupilId }, 'summary', cur?.mark ?? '', x.mark, late, false));
     }
     if (!changedCells.length && !changedSummary.length) return { cells: [], summary: [] };
     const attendanceLessons = changedCells.filter((x) => x.absent || currentCells.get(`${x.lessonId}:${x.pupilId}`)?.absent).map((x) => x.lessonId);
     // every write in one statement, sent with the COMMIT
     return repo.writeEntries(ctx.schoolId, ctx.userId, {
-      cells: changedCells.map((x) => ({ ...x, exists: currentCells.has(`${x.lessonId}:${x.pupilId}`) })),
+      cells: changedCells.map((x) => ({ lessonId: x.lessonId, pupilId: x.pupilId, mark: x.mark, absent: x.absent, tentative: x.tentative, exists: currentCells.has(`${x.lessonId}:${x.pupilId}`) })),
       lessons: { all: [...new Set(changedCells.map((x) => x.lessonId))], attendance: [...new Set(attendanceLessons)], entry: [...entryLessons] },
-      summary: changedSummary.map((x) => ({ ...x, exists: currentSummary.has(`${x.columnId}:${x.pupilId}`) })),
+      summary: changedSummary.map((x) => ({ columnId: x.columnId, pupilId: x.pupilId, mark: x.mark, exists: currentSummary.has(`${x.columnId}:${x.pupilId}`) })),
       history,
     });
   }
