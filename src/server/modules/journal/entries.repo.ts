@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { type Client, type LastStatement, lastStatement } from '../../db/tenancy.js';
-import { type PageMeta, type PagePupil, pagePupilsSql } from './page.repo.js';
+import type { PageMeta, PagePupil } from './page.repo.js';
 
 export interface LessonFacts {
   id: number;
@@ -98,14 +98,25 @@ export interface SaveState {
   meta: SaveMeta;
   lessons: LessonFacts[];
   columns: ColumnFacts[];
-  /** the page's pupils over its school year */
-  pupils: PagePupil[];
+  /** the stays on the page of the pupils named, over its school year */
+  pupils: Pick<PagePupil, 'id' | 'fromDate' | 'toDate'>[];
   /** lessons of the page the user substituted; null when the user is the page's teacher */
   substituteLessonIds: number[] | null;
   /** the current cells and summary marks named by the save, locked until the transaction ends */
   cells: CellRow[];
   summary: SummaryRow[];
 }
+
+/**
+ * The stays on the page over its school year of the pupils the save names (of its cells $8 and
+ * summary marks $10): all the checks need of them (pagePupilsSql without names, for those pupils).
+ */
+const pupilStaysSql = `SELECT e.pupil_id AS id, min(e.from_date) AS "fromDate", CASE WHEN bool_or(e.to_date IS NULL) THEN NULL ELSE max(e.to_date) END AS "toDate"
+     FROM enrollment e
+     WHERE e.school_id = m.sid AND e.class_id = m."classId" AND e.from_date <= m."yearEndsOn" AND (e.to_date IS NULL OR e.to_date >= m."yearStartsOn")
+       AND (e.pupil_id = ANY($8::int[]) OR e.pupil_id = ANY($10::int[]))
+       AND (m."groupId"::int IS NULL OR EXISTS (SELECT 1 FROM group_member gm WHERE gm.school_id = m.sid AND gm.group_id = m."groupId" AND gm.pupil_id = e.pupil_id))
+     GROUP BY e.pupil_id`;
 
 /**
  * Everything a bulk save needs before it writes, in one round trip: the page's facts, the
@@ -156,7 +167,7 @@ export async function saveState(
           FROM lesson l WHERE l.school_id = $1 AND l.id = ANY($5::int[])) AS "stateLessons",
        (SELECT COALESCE(json_agg(json_build_object('id', sc.id, 'pageId', sc.page_id, 'kind', sc.kind)), '[]')
           FROM summary_column sc WHERE sc.school_id = $1 AND sc.id = ANY($6::int[])) AS "stateColumns",
-       (SELECT COALESCE(json_agg(pp), '[]') FROM (${pagePupilsSql('m.sid', 'm."classId"', 'm."yearStartsOn"', 'm."yearEndsOn"', 'm."groupId"')}) pp) AS "statePupils",
+       (SELECT COALESCE(json_agg(pp), '[]') FROM (${pupilStaysSql}) pp) AS "statePupils",
        CASE WHEN m."teacherId" IS DISTINCT FROM $4 THEN
          ARRAY(SELECT l.id FROM lesson l WHERE l.school_id = $1 AND l.page_id = $2 AND l.substitute_id = $4) END AS "stateSubstitutes",
        (SELECT COALESCE(json_agg(x), '[]') FROM cur_cells x) AS "stateCells",

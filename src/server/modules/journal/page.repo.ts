@@ -112,8 +112,8 @@ export async function pagePupils(c: Client, schoolId: number, page: { classId: n
   return r.rows;
 }
 
-/** The statement of pagePupils over SQL expressions for the school, class, dates and group (reused inside the bulk save's statement). */
-export function pagePupilsSql(school: string, classId: string, from: string, to: string, groupId: string): string {
+/** The statement of pagePupils over SQL expressions for the school, class, dates and group. */
+function pagePupilsSql(school: string, classId: string, from: string, to: string, groupId: string): string {
   return `SELECT p.id, p.last_name AS "lastName", p.first_name AS "firstName",
             min(e.from_date) AS "fromDate", CASE WHEN bool_or(e.to_date IS NULL) THEN NULL ELSE max(e.to_date) END AS "toDate"
      FROM enrollment e JOIN pupil p ON p.school_id = e.school_id AND p.id = e.pupil_id
