@@ -3,6 +3,7 @@ import { ZPublishNoticeBody } from '../../../shared/api/consent.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { runNotifications } from '../notices/notify.js';
+import { mailPublishedNotices } from './notice-mail.js';
 import { consentCoverageBySchool, publishNotice } from './service.js';
 
 /**
@@ -49,7 +50,9 @@ export async function consentFromCli(
     }
     try {
       const n = await publishNotice(db, { schoolId: o.schoolId!, userId: 0 }, parsed.data);
-      print(`Published version ${n.version} of the school's notice (id ${n.id}); guardians who consented to an older version are asked to confirm.`);
+      // the letters go to the outbox now; the app's worker sends them (SMTP_URL)
+      const letters = await mailPublishedNotices(db);
+      print(`Published version ${n.version} of the school's notice (id ${n.id}); guardians who consented to an older version are asked to confirm (e-mails queued: ${letters}).`);
       return 0;
     } catch (err) {
       if (err instanceof AppError && err.code === 'notice_unchanged') {

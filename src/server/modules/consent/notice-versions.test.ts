@@ -9,6 +9,7 @@ import { type Agent, actAs, anonymous, buildTestApp } from '../../test/app.js';
 import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
 import { consentFromCli, parseNoticeFile } from './cli.js';
+import { mailPublishedNotices } from './notice-mail.js';
 
 // A school publishes its own version of the privacy notice; guardians who consented to an
 // older version keep access but are asked to read the new one and confirm; the dashboard
@@ -34,9 +35,9 @@ beforeAll(async () => {
   const ct = await f.buildStaff(db, a.schoolId, 'ct', ['teacher']);
   const cls = await f.buildClass(db, a, 6, 'А', ct);
   ids.olia = await f.buildPupil(db, a.schoolId, cls, ['Коваль', 'Оля']);
-  await f.buildGuardian(db, a.schoolId, ids.olia, await f.buildUser(db, 'mama'), { name: ['Коваль', 'Ірина'] });
+  await f.buildGuardian(db, a.schoolId, ids.olia, await f.buildUser(db, 'mama'), { name: ['Коваль', 'Ірина'], email: 'iryna@example.com' });
   ids.petro = await f.buildPupil(db, a.schoolId, cls, ['Шевчук', 'Петро']);
-  await f.buildGuardian(db, a.schoolId, ids.petro, null, { consent: false });
+  await f.buildGuardian(db, a.schoolId, ids.petro, null, { consent: false, email: 'shevchuk@example.com' });
   for (const login of ['admin', 'teacher', 'admin.b', 'ct', 'mama']) as[login] = await actAs(app, login);
 });
 afterAll(async () => {
@@ -91,6 +92,21 @@ describe(`publishing a school's notice version (${testEngine})`, () => {
     expect((await as['admin.b'].get(`/api/schools/${ids.schoolB}/consent/notice`)).json().level).toBe('default');
   });
 
+  it('e-mails the new version once to the guardians who consented to an older one (not to those who never did)', async () => {
+    const letters = () =>
+      withSystem(db, async (c) => (await c.query(`SELECT to_address AS "to", subject, text_body AS text FROM outbox_email WHERE dedupe_key LIKE 'notice:%' ORDER BY id`)).rows);
+    expect(await mailPublishedNotices(db)).toBe(1);
+    const sent = await letters();
+    expect(sent.map((m: { to: string }) => m.to)).toEqual(['iryna@example.com']);
+    expect(sent[0].subject).toBe('Ліцей № 3: нова редакція повідомлення про обробку персональних даних');
+    expect(sent[0].text).toContain('нову редакцію (версію 1)');
+    expect(sent[0].text).toContain('(Оля)');
+    expect(sent[0].text).toContain('«Згода на обробку даних»');
+    // the next run finds nothing new to mail
+    expect(await mailPublishedNotices(db)).toBe(0);
+    expect(await letters()).toHaveLength(1);
+  });
+
   it('refuses to publish the same text again: everyone would be asked for nothing', async () => {
     const before = await notices();
     const res = await as.admin.post(`${base}/consent/notices`, draft, 'uk');
@@ -133,6 +149,8 @@ describe(`publishing from the command line (${testEngine})`, () => {
     expect(await notices()).toBe(before);
     expect(await consentFromCli(db, { sub: 'notice', schoolId: ids.school, file }, (l) => lines.push(l))).toBe(0);
     expect(lines.at(-1)).toMatch(/^Published version 3 /);
+    // versions 2 and 3 were not mailed yet: the guardian who consented to version 1 gets one letter, of version 3
+    expect(lines.at(-1)).toMatch(/\(e-mails queued: 1\)\.$/);
     const current = (await as.admin.get(`${base}/consent/notice`)).json();
     expect(current).toMatchObject({ title: 'Повідомлення (редакція з файлу)', body: 'Перший абзац.\n\nДругий абзац.', purposes: ['Щоденник', 'Пошта'] });
     writeFileSync(file, 'Лише заголовок\n');

@@ -18,7 +18,9 @@ import {
   ZScanParams,
 } from '../../../shared/api/consent.js';
 import { ZSchoolParams } from '../../../shared/api/schools.js';
+import { registerPeriodicTask } from '../../jobs/worker.js';
 import * as invitations from './invitations.service.js';
+import { noticeMailTick } from './notice-mail.js';
 import { canAnswerOwnConsent, canManageConsent, canManageNotices, canReadNotice } from './policy.js';
 import * as service from './service.js';
 
@@ -26,8 +28,14 @@ const tags = ['consent'];
 
 /** A scan in base64 is a third larger than the file: room for a 4 MB scan and the JSON around it. */
 const SCAN_BODY_LIMIT = 6 * 1024 * 1024;
+let jobRegistered = false;
 
 export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
+  if (!jobRegistered) {
+    // a new version of a school's notice reaches the parents who consented to an older one by e-mail
+    registerPeriodicTask(noticeMailTick);
+    jobRegistered = true;
+  }
   const ctx = (req: { params: { schoolId: number }; principal: { userId: number } | null }) => ({
     schoolId: req.params.schoolId,
     userId: req.principal!.userId,
