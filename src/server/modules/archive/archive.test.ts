@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ let cols: Record<string, number>;
 const pupils: Record<string, number> = {};
 let base: string;
 let archiveId: number;
+const attachments: { id: number; name: string; bytes: Buffer }[] = [];
 let root: string;
 
 beforeAll(async () => {
@@ -61,6 +63,18 @@ beforeAll(async () => {
   expect((await as.math.put(`${page}/entries`, { summary: annual })).statusCode).toBe(200);
   await as.math.request({ method: 'PATCH', url: `${page}/lessons/${lessons[0]}`, payload: { topic: 'Дроби: додавання', homework: '№ 214, 215', version: 1 } });
   await withSystem(db, (c) => c.query(`INSERT INTO absence_reason (school_id, pupil_id, day, reason) VALUES ($1, $2, '2026-05-14', 'illness')`, [school.schoolId, pupils.yizhak]));
+  // a file the teacher attached to the lesson, and one attached and then removed
+  for (const [name, removed] of [['Задачі/дроби.pdf', false], ['чернетка.pdf', true]] as const) {
+    const bytes = Buffer.from(`%PDF-1.4 ${name}`);
+    const r = await withSystem(db, (c) =>
+      c.query(
+        `INSERT INTO lesson_attachment (school_id, lesson_id, file_name, media_type, size_bytes, sha256, storage, content, created_by, removed_by, removed_at)
+         VALUES ($1, $2, $3, 'application/pdf', $4, $5, 'db', $6, $7, $8, $9) RETURNING id`,
+        [school.schoolId, lessons[0], name, bytes.length, createHash('sha256').update(bytes).digest('hex'), bytes, teacher, removed ? teacher : null, removed ? '2026-05-15' : null],
+      ),
+    );
+    attachments.push({ id: r.rows[0].id, name, bytes });
+  }
   base = `/api/schools/${school.schoolId}/archives`;
 });
 afterAll(async () => {
@@ -129,6 +143,20 @@ describe(`the archive of a closed year (${testEngine})`, () => {
     expect(history[3]).toMatchObject({ seq: 4, field: 'mark', old: '10', new: '11', pupil: 'Ґалаган Борис', subject: 'Математика', lessonDate: '2026-05-14' });
     const csv = readFileSync(join(root, 'classes/05-А/marks.csv'), 'utf8');
     expect(csv).toContain('Ґалаган Борис,11,false');
+  });
+
+  it('keeps the files attached to lessons, as attached, and not those removed', async () => {
+    const [kept, removed] = attachments;
+    const path = `classes/05-А/attachments/${kept.id}-Задачі_дроби.pdf`;
+    expect(readFileSync(join(root, path))).toEqual(kept.bytes);
+    const list = JSON.parse(readFileSync(join(root, 'classes/05-А/attachments.json'), 'utf8'));
+    expect(list).toMatchObject({ kind: 'attachments', class: { label: '5-А' } });
+    expect(list.attachments).toEqual([
+      expect.objectContaining({ id: kept.id, name: kept.name, lessonId: lessons[0], date: '2026-05-14', subject: 'Математика', file: `attachments/${kept.id}-Задачі_дроби.pdf` }),
+    ]);
+    const files = (await as.head.get(`${base}/${archiveId}/files`)).json().files.map((x: { path: string }) => x.path);
+    expect(files).toContain(path);
+    expect(files.some((x: string) => x.includes(`/${removed.id}-`))).toBe(false);
   });
 
   it('writes PDF/A-2b with the embedded DejaVu font, the pupils’ names extractable in Ukrainian', () => {

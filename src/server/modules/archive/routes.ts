@@ -32,6 +32,7 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
     archiveDir: app.config.ARCHIVE_DIR,
     retention: { journalYears: app.config.ARCHIVE_RETENTION_JOURNAL_YEARS, summaryYears: app.config.ARCHIVE_RETENTION_SUMMARY_YEARS },
     trustedCaDir: app.config.TRUSTED_CA_DIR,
+    attachmentsDir: app.config.ATTACHMENTS_DIR,
   };
   const ctx = (req: { params: { schoolId: number }; principal: { userId: number } | null }) => ({
     schoolId: req.params.schoolId,

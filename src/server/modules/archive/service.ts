@@ -23,6 +23,8 @@ export interface ArchiveConfig {
   retention: { journalYears: number; summaryYears: number };
   /** TRUSTED_CA_DIR: the folder of trusted CA certificates */
   trustedCaDir?: string;
+  /** ATTACHMENTS_DIR: attachments kept in a folder are archived from there */
+  attachmentsDir?: string;
 }
 
 const iso = (v: string | Date | null) => (v ? new Date(v).toISOString() : null);

@@ -10,6 +10,7 @@ import { renderClassbook, renderRemarks, renderSummarySheet, sortPupils } from '
 import * as repo from '../repo.js';
 import { buildManifest, MANIFEST_FILE } from './manifest.js';
 import * as data from './data.repo.js';
+import { readAttachmentFile } from '../../attachments/storage.js';
 import { CSV_BOM, csvLine, FileSink } from './sink.js';
 
 const collator = new Intl.Collator('uk');
@@ -17,6 +18,8 @@ const collator = new Intl.Collator('uk');
 export interface BuildOptions {
   archiveDir: string;
   retention: { journalYears: number; summaryYears: number };
+  /** ATTACHMENTS_DIR: where attachments kept in a folder (storage 'dir') are read from */
+  attachmentsDir?: string;
   /** reports progress (and keeps the job's lock) */
   progress?: (done: number, total: number, message: string) => Promise<void>;
 }
@@ -28,6 +31,9 @@ export interface BuildResult {
   manifestSha256: string;
   skippedUnits: number;
 }
+
+/** A file name safe in every file system and zip reader: no path separators or reserved characters, at most 120 characters. */
+export const fileNameOf = (name: string) => name.replace(/[\p{Cc}\\/:*?"<>|]/gu, '_').replace(/^\.+/, '_').slice(-120) || 'file';
 
 /** Folder name of a class inside the archive: zero-padded grade so that 5 sorts before 10. */
 export const classDir = (k: { grade: number; letter: string }) => `classes/${String(k.grade).padStart(2, '0')}-${k.letter}`;
@@ -184,6 +190,28 @@ export async function buildArchive(db: Database, ctx: TenantContext, archiveId: 
         await writeText(`${dir}/summary-sheet.csv`, 'summary-sheet-csv', k.id, rows);
       },
     });
+    const attached = await q((c) => data.classAttachments(c, ctx.schoolId, k.id));
+    if (attached.length) {
+      const pathOf = (a: data.ArchiveAttachment) => `${dir}/attachments/${a.id}-${fileNameOf(a.name)}`;
+      units.push({
+        name: `${k.label}: файли до уроків`,
+        files: [`${dir}/attachments.json`, ...attached.map(pathOf)],
+        run: async () => {
+          for (const a of attached) {
+            const bytes = a.storage === 'db' ? await q((c) => data.attachmentContent(c, ctx.schoolId, a.id)) : opts.attachmentsDir ? await readAttachmentFile(opts.attachmentsDir, ctx.schoolId, a.sha256) : null;
+            if (!bytes) throw new Error(`attachment ${a.id} (${a.name}): its bytes are missing${a.storage === 'dir' ? ' (ATTACHMENTS_DIR)' : ''}`);
+            const sink = new FileSink(join(root, pathOf(a)));
+            await sink.write(bytes);
+            const w = await sink.close();
+            // the archive keeps what the teacher attached: the bytes must still be the ones hashed on upload
+            if (w.sha256 !== a.sha256) throw new Error(`attachment ${a.id} (${a.name}): its bytes differ from those attached (SHA-256)`);
+            await record({ path: pathOf(a), kind: 'attachment', classId: k.id, ...w, pdfPages: 0, chainHead: null });
+          }
+          const list = attached.map((a) => ({ ...a, storage: undefined, file: pathOf(a).slice(dir.length + 1) }));
+          await writeText(`${dir}/attachments.json`, 'attachments-data', k.id, [`${JSON.stringify({ ...header, kind: 'attachments', class: cls, attachments: list })}\n`]);
+        },
+      });
+    }
     if (withRemarks) {
       units.push({
         name: `${k.label}: зауваження`,

@@ -263,3 +263,40 @@ export async function historyBatch(c: Client, schoolId: number, yearId: number, 
   );
   return r.rows;
 }
+
+export interface ArchiveAttachment {
+  id: number;
+  lessonId: number;
+  pageId: number;
+  subject: string;
+  group: string | null;
+  date: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  storage: 'db' | 'dir';
+}
+
+/** The files attached to the lessons of a class's pages and not removed, in the order of their lessons. */
+export async function classAttachments(c: Client, schoolId: number, classId: number): Promise<ArchiveAttachment[]> {
+  const r = await c.query(
+    `SELECT a.id, a.lesson_id AS "lessonId", l.page_id AS "pageId", s.name AS subject, g.name AS "group", l.lesson_date AS date,
+            a.file_name AS name, a.media_type AS "mediaType", a.size_bytes AS size, a.sha256, a.storage
+     FROM lesson_attachment a
+     JOIN lesson l ON l.school_id = a.school_id AND l.id = a.lesson_id
+     JOIN journal_page jp ON jp.school_id = l.school_id AND jp.id = l.page_id
+     JOIN subject s ON s.school_id = jp.school_id AND s.id = jp.subject_id
+     LEFT JOIN class_group g ON g.school_id = jp.school_id AND g.id = jp.group_id
+     WHERE a.school_id = $1 AND jp.class_id = $2 AND a.removed_at IS NULL
+     ORDER BY l.lesson_date, l.period, a.id`,
+    [schoolId, classId],
+  );
+  return r.rows;
+}
+
+/** The bytes of an attachment kept in the database (storage 'db'). */
+export async function attachmentContent(c: Client, schoolId: number, id: number): Promise<Buffer | null> {
+  const r = await c.query<{ content: Buffer | null }>('SELECT content FROM lesson_attachment WHERE school_id = $1 AND id = $2', [schoolId, id]);
+  return r.rows[0]?.content ?? null;
+}
