@@ -73,6 +73,18 @@ test('the head closes the year with a reason, builds its archive with a progress
     await page.getByRole('tab', { name: 'Журнал' }).click();
     await grid.waitFor();
     await screenshot(page, 'archive-view');
+
+    // the files teachers attached to 5-А's lessons are in its folder, downloadable
+    await page.getByRole('combobox', { name: 'Клас' }).click();
+    await page.getByRole('option', { name: '5-А', exact: true }).click();
+    await page.getByRole('tab', { name: 'Файли до уроків' }).click();
+    const files = page.getByRole('table', { name: 'Файли, прикріплені до уроків' });
+    await files.waitFor();
+    const link = files.getByRole('link', { name: /^Математика — завдання на \d\d\.\d\d\.pdf$/ });
+    const res = await page.request.get((await link.getAttribute('href')) ?? '');
+    assert.equal(res.status(), 200);
+    assert.ok((await res.body()).subarray(0, 5).toString() === '%PDF-', 'the archived file is the attached PDF');
+    await screenshot(page, 'archive-files');
   } finally {
     if (schoolId && yearId) await reopen(page, schoolId, yearId);
     await closePage(page);

@@ -377,3 +377,8 @@ export interface TArchivedSummarySheet extends TArchivedHeader {
   /** [pageId, pupilId, kind, semester, mark] */
   marks: [number, number, string, number | null, string][];
 }
+
+export interface TArchivedAttachments extends TArchivedHeader {
+  kind: 'attachments';
+  attachments: { id: number; lessonId: number; pageId: number; subject: string; group: string | null; date: string; name: string; mediaType: string; size: number; sha256: string; file: string }[];
+}

@@ -1,10 +1,12 @@
-import { Paper, Select, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Paper, Select, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TArchivedClassTeacher, TArchivedJournal, TArchivedSummarySheet } from '../../../../shared/api/archive.js';
+import type { TArchivedAttachments, TArchivedClassTeacher, TArchivedJournal, TArchivedSummarySheet } from '../../../../shared/api/archive.js';
 import { QueryStatus } from '../../../components/ui/QueryStatus.js';
 import { compareUk, formatDate } from '../../../lib/format.js';
-import { useArchivedJson } from '../api/get-archive-file.js';
+import { ApiError } from '../../../lib/api-error.js';
+import { formatSize } from '../../attachments/format.js';
+import { archiveFileUrl, useArchivedJson } from '../api/get-archive-file.js';
 import { ArchivedPageView } from './ArchivedPageView.js';
 
 function Journal({ data }: { data: TArchivedJournal }) {
@@ -97,19 +99,56 @@ function SummarySheet({ data }: { data: TArchivedSummarySheet }) {
   );
 }
 
-/** One class of an archive: its journal, class teacher pages and summary sheet, read from the archived JSON. */
+function Attachments({ schoolId, archiveId, folder, data }: { schoolId: number; archiveId: number; folder: string; data: TArchivedAttachments }) {
+  const { t } = useTranslation();
+  const units = t('attachments.units', { returnObjects: true });
+  return (
+    <Paper withBorder radius="md">
+      <Table fz="sm" aria-label={t('archive.filesLabel')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('archive.date')}</Table.Th>
+            <Table.Th>{t('archive.subject')}</Table.Th>
+            <Table.Th>{t('archive.fileName')}</Table.Th>
+            <Table.Th ta="right">{t('archive.fileSize')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data.attachments.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>{formatDate(a.date)}</Table.Td>
+              <Table.Td>{`${a.subject}${a.group ? ` (${a.group})` : ''}`}</Table.Td>
+              <Table.Td>
+                <Anchor href={archiveFileUrl(schoolId, archiveId, `${folder}/${a.file}`)} download={a.name}>
+                  {a.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td ta="right">{formatSize(a.size, units)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+/** One class of an archive: its journal, class teacher pages, summary sheet and lesson files, read from the archived JSON. */
 export function ArchivedClassView({ schoolId, archiveId, folder }: { schoolId: number; archiveId: number; folder: string }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<string | null>('journal');
   const journal = useArchivedJson<TArchivedJournal>(schoolId, archiveId, tab === 'journal' ? `${folder}/journal.json` : null);
   const teacher = useArchivedJson<TArchivedClassTeacher>(schoolId, archiveId, tab === 'teacher' ? `${folder}/class-teacher.json` : null);
   const sheet = useArchivedJson<TArchivedSummarySheet>(schoolId, archiveId, tab === 'sheet' ? `${folder}/summary-sheet.json` : null);
+  // a class whose lessons had no files has no attachments.json
+  const files = useArchivedJson<TArchivedAttachments>(schoolId, archiveId, tab === 'files' ? `${folder}/attachments.json` : null);
+  const noFiles = files.error instanceof ApiError && files.error.status === 404;
   return (
     <Tabs value={tab} onChange={setTab} keepMounted={false}>
       <Tabs.List mb="md">
         <Tabs.Tab value="journal">{t('archive.tabJournal')}</Tabs.Tab>
         <Tabs.Tab value="teacher">{t('archive.tabTeacher')}</Tabs.Tab>
         <Tabs.Tab value="sheet">{t('archive.tabSheet')}</Tabs.Tab>
+        <Tabs.Tab value="files">{t('archive.tabFiles')}</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="journal">
         <QueryStatus query={journal}>{(d) => <Journal key={folder} data={d} />}</QueryStatus>
@@ -119,6 +158,13 @@ export function ArchivedClassView({ schoolId, archiveId, folder }: { schoolId: n
       </Tabs.Panel>
       <Tabs.Panel value="sheet">
         <QueryStatus query={sheet}>{(d) => <SummarySheet data={d} />}</QueryStatus>
+      </Tabs.Panel>
+      <Tabs.Panel value="files">
+        {noFiles ? (
+          <Text c="dimmed">{t('archive.noFiles')}</Text>
+        ) : (
+          <QueryStatus query={files}>{(d) => <Attachments schoolId={schoolId} archiveId={archiveId} folder={folder} data={d} />}</QueryStatus>
+        )}
       </Tabs.Panel>
     </Tabs>
   );
