@@ -43,6 +43,20 @@ export function lastSundayBefore(day: string): string {
   return addDays(day, -weekday - 1);
 }
 
+/**
+ * The semester a report shows when none is asked: today's, else the last one begun, else the
+ * first. In the first days of a semester, before its first full week has ended, nothing of it is
+ * due yet, so the semester just ended is shown (what a head looks at in those days).
+ */
+export function defaultSemester<S extends SemesterRange>(semesters: S[], today: string): S | undefined {
+  const current = semesters.find((s) => s.startsOn <= today && today <= s.endsOn);
+  if (current) {
+    const previous = semesters.filter((s) => s.endsOn < current.startsOn).at(-1);
+    return previous && lastSundayBefore(today) < current.startsOn ? previous : current;
+  }
+  return semesters.filter((s) => s.startsOn <= today).at(-1) ?? semesters[0];
+}
+
 const r1 = (x: number) => Math.round(x * 10) / 10;
 /** study weeks of a number of working days, to one decimal */
 export const weeksOf = (days: number) => r1(days / 5);

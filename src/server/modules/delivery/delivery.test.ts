@@ -27,7 +27,7 @@ import { type Agent, actAs, anonymous, buildTestApp } from '../../test/app.js';
 import { openTestDatabase, testEngine } from '../../test/db.js';
 import * as f from '../../test/factories.js';
 import { deliveryFromCli } from './cli.js';
-import { lastSundayBefore, workingDays } from './compute.js';
+import { defaultSemester, lastSundayBefore, workingDays } from './compute.js';
 
 const TODAY = '2026-02-04';
 let db: Database;
@@ -148,6 +148,20 @@ describe('delivery arithmetic', () => {
     expect(lastSundayBefore('2026-02-04')).toBe('2026-02-01');
     expect(lastSundayBefore('2026-02-02')).toBe('2026-02-01');
     expect(lastSundayBefore('2026-02-08')).toBe('2026-02-01');
+  });
+
+  it('opens on the semester just ended until the new one has a full week', () => {
+    const sems = [
+      { number: 1, startsOn: '2025-09-01', endsOn: '2025-12-24' },
+      { number: 2, startsOn: '2026-01-12', endsOn: '2026-05-29' },
+    ];
+    const shown = (today: string) => defaultSemester(sems, today)?.number;
+    expect(shown('2026-01-14')).toBe(1); // Wednesday of the first week of semester 2
+    expect(shown('2026-01-18')).toBe(1); // its Sunday: the week is not over before today
+    expect(shown('2026-01-19')).toBe(2); // the Monday after: one full week is due
+    expect(shown('2025-09-03')).toBe(1); // the first semester has none before it
+    expect(shown('2025-12-30')).toBe(1); // the winter holidays: the last begun
+    expect(shown('2025-08-20')).toBe(1); // before the year: the first
   });
 });
 

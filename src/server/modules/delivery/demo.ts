@@ -9,20 +9,21 @@
  */
 import type { Database } from '../../db/database.js';
 import { withSystem } from '../../db/tenancy.js';
-import { lastSundayBefore } from './compute.js';
+import { defaultSemester, lastSundayBefore } from './compute.js';
 
 const UNIT = 8;
 
 export async function seedDeliveryDemo(db: Database, opts: { schoolId: number; today: string }): Promise<{ pageId: number | null; cancelled: number; planItems: number }> {
   const none = { pageId: null, cancelled: 0, planItems: 0 };
   return withSystem(db, async (c) => {
-    const sem = await c.query<{ yearId: number; startsOn: string; endsOn: string; number: number }>(
+    // the semester the report opens on (defaultSemester): in its first days, the one just ended
+    const sems = await c.query<{ yearId: number; startsOn: string; endsOn: string; number: number }>(
       `SELECT m.year_id AS "yearId", m.starts_on AS "startsOn", m.ends_on AS "endsOn", m.number FROM semester m
-       JOIN school_year y ON y.school_id = m.school_id AND y.id = m.year_id
-       WHERE m.school_id = $1 AND m.starts_on <= $2 ORDER BY ($2 <= m.ends_on) DESC, m.starts_on DESC LIMIT 1`,
+       WHERE m.school_id = $1 AND m.year_id = (SELECT y.id FROM school_year y WHERE y.school_id = $1 AND y.starts_on <= $2 ORDER BY y.starts_on DESC LIMIT 1)
+       ORDER BY m.number`,
       [opts.schoolId, opts.today],
     );
-    const s = sem.rows[0];
+    const s = defaultSemester(sems.rows, opts.today);
     if (!s) return none;
     const page = await c.query<{ id: number; hpw: number }>(
       `SELECT jp.id, jp.hours_per_week::float8 AS hpw FROM journal_page jp

@@ -6,7 +6,7 @@ import type { TCityDelivery, TCityDeliverySchool, TDelivery, TDeliveryBy, TShort
 import type { Database } from '../../db/database.js';
 import { type Client, type TenantContext, todayOf, withSchool, withSystem } from '../../db/tenancy.js';
 import { AppError } from '../../http/errors.js';
-import { addFigures, emptyFigures, groupRows, pageFigures, pageRow, type SemesterRange, semesterOf, workingDays } from './compute.js';
+import { addFigures, defaultSemester, emptyFigures, groupRows, pageFigures, pageRow, semesterOf, workingDays } from './compute.js';
 import * as repo from './repo.js';
 
 export interface DeliveryAsk extends repo.PageFilter {
@@ -14,10 +14,6 @@ export interface DeliveryAsk extends repo.PageFilter {
   yearId?: number;
 }
 
-/** The semester of today, else the last one begun, else the first. */
-function defaultSemester(semesters: SemesterRange[], today: string): SemesterRange | undefined {
-  return semesters.find((s) => s.startsOn <= today && today <= s.endsOn) ?? semesters.filter((s) => s.startsOn <= today).at(-1) ?? semesters[0];
-}
 
 /** Every page's figures of a semester of one school (in the caller's transaction). */
 export async function schoolPages(c: Client, schoolId: number, today: string, ask: DeliveryAsk) {
