@@ -1,26 +1,32 @@
 import type { Client } from '../../db/tenancy.js';
 import { CONSENT_SCOPE } from './repo.js';
 
-/**
- * Per pupil enrolled today in a class of the open year, of the schools $1: whether the pupil has
- * valid consent (some current guardian's latest answer is "given") and whether someone withdrew.
- */
-const CONSENT_STATUS = `
+/** `cur`: the pupils enrolled today in a class of the open year, of the schools `schools` (SQL, int[]), with that class. */
+export const enrolledToday = (schools: string) => `
   cur AS MATERIALIZED (
     SELECT DISTINCT ON (e.school_id, e.pupil_id) e.school_id, e.pupil_id, e.class_id
     FROM enrollment e
     JOIN school_class k ON k.school_id = e.school_id AND k.id = e.class_id
     JOIN school_year y ON y.school_id = k.school_id AND y.id = k.year_id AND y.status = 'open'
-    WHERE e.school_id = ANY($1::int[]) AND e.from_date <= app_today() AND (e.to_date IS NULL OR e.to_date >= app_today())
+    WHERE e.school_id = ANY(${schools}) AND e.from_date <= app_today() AND (e.to_date IS NULL OR e.to_date >= app_today())
     ORDER BY e.school_id, e.pupil_id, e.from_date DESC
-  ),
+  )`;
+
+/** `latest`: each current guardian's latest answer about a pupil (given or withdrawn, and to which notice), of the schools `schools`. */
+export const latestAnswers = (schools: string) => `
   latest AS MATERIALIZED (
-    SELECT DISTINCT ON (cr.school_id, cr.pupil_id, cr.guardian_id) cr.school_id, cr.pupil_id, cr.action
+    SELECT DISTINCT ON (cr.school_id, cr.pupil_id, cr.guardian_id) cr.school_id, cr.pupil_id, cr.guardian_id, cr.action, cr.notice_id
     FROM consent_record cr
     JOIN pupil_guardian pg ON pg.school_id = cr.school_id AND pg.pupil_id = cr.pupil_id AND pg.guardian_id = cr.guardian_id
-    WHERE cr.school_id = ANY($1::int[]) AND cr.scope = '${CONSENT_SCOPE}'
+    WHERE cr.school_id = ANY(${schools}) AND cr.scope = '${CONSENT_SCOPE}'
     ORDER BY cr.school_id, cr.pupil_id, cr.guardian_id, cr.id DESC
-  ),
+  )`;
+
+/**
+ * Per pupil enrolled today in a class of the open year, of the schools $1: whether the pupil has
+ * valid consent (some current guardian's latest answer is "given") and whether someone withdrew.
+ */
+const CONSENT_STATUS = `${enrolledToday('$1::int[]')},${latestAnswers('$1::int[]')},
   st AS MATERIALIZED (
     SELECT cur.school_id, cur.pupil_id, cur.class_id,
            COALESCE(bool_or(l.action = 'given'), false) AS valid,
@@ -46,21 +52,7 @@ export interface DashboardRows {
  */
 export async function schoolDashboard(c: Client, schoolId: number, classIds: number[] | null, currentNoticeId: number): Promise<DashboardRows> {
   const r = await c.query(
-    `WITH cur AS MATERIALIZED (
-       SELECT DISTINCT ON (e.pupil_id) e.pupil_id, e.class_id
-       FROM enrollment e
-       JOIN school_class k ON k.school_id = e.school_id AND k.id = e.class_id
-       JOIN school_year y ON y.school_id = k.school_id AND y.id = k.year_id AND y.status = 'open'
-       WHERE e.school_id = $1 AND e.from_date <= app_today() AND (e.to_date IS NULL OR e.to_date >= app_today())
-       ORDER BY e.pupil_id, e.from_date DESC
-     ),
-     latest AS MATERIALIZED (
-       SELECT DISTINCT ON (cr.pupil_id, cr.guardian_id) cr.pupil_id, cr.action, cr.notice_id
-       FROM consent_record cr
-       JOIN pupil_guardian pg ON pg.school_id = cr.school_id AND pg.pupil_id = cr.pupil_id AND pg.guardian_id = cr.guardian_id
-       WHERE cr.school_id = $1 AND cr.scope = '${CONSENT_SCOPE}'
-       ORDER BY cr.pupil_id, cr.guardian_id, cr.id DESC
-     ),
+    `WITH ${enrolledToday('ARRAY[$1::int]')},${latestAnswers('ARRAY[$1::int]')},
      per_pupil AS MATERIALIZED (
        SELECT pupil_id, bool_or(action = 'given') AS valid, bool_or(action = 'withdrawn') AS withdrawn,
               bool_or(action = 'given' AND notice_id = $3) AS current_notice

@@ -13,7 +13,7 @@ import { type Client, withSystem } from '../../db/tenancy.js';
 import { queueEmail } from '../../jobs/outbox.js';
 import { DEFAULT_PREFS } from '../notices/notify.js';
 import { quietUntil } from '../notices/time.js';
-import { CONSENT_SCOPE } from './repo.js';
+import { enrolledToday, latestAnswers } from './coverage.repo.js';
 
 /** How often the worker looks for versions not yet mailed. */
 const RUN_EVERY_MS = 60_000;
@@ -29,24 +29,12 @@ interface Recipient {
 /** Guardians whose latest answer for a pupil enrolled today is a consent to another version than noticeId, with an address. */
 async function recipients(c: Client, schoolId: number, noticeId: number): Promise<Recipient[]> {
   const r = await c.query<Recipient>(
-    `WITH cur AS (
-       SELECT DISTINCT e.pupil_id FROM enrollment e
-       JOIN school_class k ON k.school_id = e.school_id AND k.id = e.class_id
-       JOIN school_year y ON y.school_id = k.school_id AND y.id = k.year_id AND y.status = 'open'
-       WHERE e.school_id = $1 AND e.from_date <= app_today() AND (e.to_date IS NULL OR e.to_date >= app_today())
-     ),
-     latest AS (
-       SELECT DISTINCT ON (cr.pupil_id, cr.guardian_id) cr.pupil_id, cr.guardian_id, cr.action, cr.notice_id
-       FROM consent_record cr
-       JOIN pupil_guardian pg ON pg.school_id = cr.school_id AND pg.pupil_id = cr.pupil_id AND pg.guardian_id = cr.guardian_id
-       WHERE cr.school_id = $1 AND cr.scope = '${CONSENT_SCOPE}'
-       ORDER BY cr.pupil_id, cr.guardian_id, cr.id DESC
-     )
+    `WITH ${enrolledToday('ARRAY[$1::int]')},${latestAnswers('ARRAY[$1::int]')}
      SELECT g.id AS "guardianId", COALESCE(NULLIF(u.email, ''), NULLIF(g.email, '')) AS email,
             CASE WHEN u.locale = 'en' THEN 'en' ELSE 'uk' END AS lang,
             array_agg(p.first_name ORDER BY p.first_name) AS children
      FROM latest l
-     JOIN cur ON cur.pupil_id = l.pupil_id
+     JOIN cur ON cur.school_id = l.school_id AND cur.pupil_id = l.pupil_id
      JOIN guardian g ON g.school_id = $1 AND g.id = l.guardian_id
      LEFT JOIN app_user u ON u.id = g.user_id AND u.active
      JOIN pupil p ON p.school_id = $1 AND p.id = l.pupil_id
@@ -80,7 +68,7 @@ export function noticeEmail(x: { lang: Lang; schoolName: string; version: number
       'Доброго дня!',
       '',
       `Заклад освіти «${x.schoolName}» оприлюднив нову редакцію (версію ${x.version}) повідомлення про обробку персональних даних учнів: «${x.title}».`,
-      `Ваша згода щодо дитини (${kids}) залишається чинною, щоденник доступний.`,
+      `Ваша згода щодо ${x.children.length > 1 ? 'дітей' : 'дитини'} (${kids}) залишається чинною, щоденник доступний.`,
       'Просимо ознайомитися з новою редакцією та підтвердити її в «Класному журналі»: розділ «Згода на обробку даних».',
       '',
       'Klasnyi',
