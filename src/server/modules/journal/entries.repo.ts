@@ -232,71 +232,61 @@ export function writeEntries(
     values.push(v);
     return `$${values.length}`;
   };
-  const parts: string[] = [];
+  // the WITH parts present, by name (a part with nothing to write is left out)
+  const parts = new Map<string, string>();
+  const part = (name: string, sql: string) => parts.set(name, `${name} AS (\n       ${sql}\n     )`);
   const cellsOf = (cells: CellWrite[]) =>
     `unnest(${$(cells.map((x) => x.lessonId))}::int[], ${$(cells.map((x) => x.pupilId))}::int[], ${$(cells.map((x) => x.mark))}::text[],
                   ${$(cells.map((x) => x.absent))}::bool[], ${$(cells.map((x) => x.tentative))}::bool[])`;
   const cellsUpdated = w.cells.filter((x) => x.exists);
   const cellsInserted = w.cells.filter((x) => !x.exists);
   if (cellsUpdated.length) {
-    parts.push(`cells_u AS (
-       UPDATE journal_cell jc SET mark = v.mark, absent = v.absent, tentative = v.tentative, version = jc.version + 1, updated_at = now(), updated_by = $2
+    part('cells_u', `UPDATE journal_cell jc SET mark = v.mark, absent = v.absent, tentative = v.tentative, version = jc.version + 1, updated_at = now(), updated_by = $2
        FROM ${cellsOf(cellsUpdated)} AS v(lesson_id, pupil_id, mark, absent, tentative)
        WHERE jc.school_id = $1 AND jc.lesson_id = v.lesson_id AND jc.pupil_id = v.pupil_id
-       RETURNING jc.lesson_id AS "lessonId", jc.pupil_id AS "pupilId", jc.mark, jc.absent, jc.tentative, jc.version
-     )`);
+       RETURNING jc.lesson_id AS "lessonId", jc.pupil_id AS "pupilId", jc.mark, jc.absent, jc.tentative, jc.version`);
   }
   if (cellsInserted.length) {
-    parts.push(`cells_i AS (
-       INSERT INTO journal_cell (school_id, lesson_id, pupil_id, mark, absent, tentative, updated_by)
+    part('cells_i', `INSERT INTO journal_cell (school_id, lesson_id, pupil_id, mark, absent, tentative, updated_by)
        SELECT $1, *, $2 FROM ${cellsOf(cellsInserted)}
-       RETURNING lesson_id AS "lessonId", pupil_id AS "pupilId", mark, absent, tentative, version
-     )`);
+       RETURNING lesson_id AS "lessonId", pupil_id AS "pupilId", mark, absent, tentative, version`);
   }
   if (w.cells.length) {
-    parts.push(`lessons AS (
-       UPDATE lesson SET first_entry_at = CASE WHEN id = ANY(${$(w.lessons.entry)}::int[]) THEN COALESCE(first_entry_at, now()) ELSE first_entry_at END,
+    part('lessons', `UPDATE lesson SET first_entry_at = CASE WHEN id = ANY(${$(w.lessons.entry)}::int[]) THEN COALESCE(first_entry_at, now()) ELSE first_entry_at END,
                          attendance_taken = attendance_taken OR id = ANY(${$(w.lessons.attendance)}::int[])
-       WHERE school_id = $1 AND id = ANY(${$(w.lessons.all)}::int[])
-     )`);
+       WHERE school_id = $1 AND id = ANY(${$(w.lessons.all)}::int[])`);
   }
   const summaryOf = (marks: { columnId: number; pupilId: number; mark: string }[]) =>
     `unnest(${$(marks.map((x) => x.columnId))}::int[], ${$(marks.map((x) => x.pupilId))}::int[], ${$(marks.map((x) => x.mark))}::text[])`;
   const summaryUpdated = w.summary.filter((x) => x.exists);
   const summaryInserted = w.summary.filter((x) => !x.exists);
   if (summaryUpdated.length) {
-    parts.push(`summary_u AS (
-       UPDATE summary_mark sm SET mark = v.mark, version = sm.version + 1, updated_at = now(), updated_by = $2
+    part('summary_u', `UPDATE summary_mark sm SET mark = v.mark, version = sm.version + 1, updated_at = now(), updated_by = $2
        FROM ${summaryOf(summaryUpdated)} AS v(column_id, pupil_id, mark)
        WHERE sm.school_id = $1 AND sm.column_id = v.column_id AND sm.pupil_id = v.pupil_id
-       RETURNING sm.column_id AS "columnId", sm.pupil_id AS "pupilId", sm.mark, sm.version
-     )`);
+       RETURNING sm.column_id AS "columnId", sm.pupil_id AS "pupilId", sm.mark, sm.version`);
   }
   if (summaryInserted.length) {
-    parts.push(`summary_i AS (
-       INSERT INTO summary_mark (school_id, column_id, pupil_id, mark, updated_by)
+    part('summary_i', `INSERT INTO summary_mark (school_id, column_id, pupil_id, mark, updated_by)
        SELECT $1, *, $2 FROM ${summaryOf(summaryInserted)}
-       RETURNING column_id AS "columnId", pupil_id AS "pupilId", mark, version
-     )`);
+       RETURNING column_id AS "columnId", pupil_id AS "pupilId", mark, version`);
   }
   if (w.history.length) {
     const h = w.history;
-    parts.push(`history AS (
-       INSERT INTO journal_change (school_id, user_id, page_id, lesson_id, column_id, pupil_id, field, old_value, new_value, reason, late, tentative)
+    part('history', `INSERT INTO journal_change (school_id, user_id, page_id, lesson_id, column_id, pupil_id, field, old_value, new_value, reason, late, tentative)
        SELECT $1, $2, * FROM unnest(${$(h.map((x) => x.pageId))}::int[], ${$(h.map((x) => x.lessonId))}::int[], ${$(h.map((x) => x.columnId))}::int[], ${$(h.map((x) => x.pupilId))}::int[],
                                     ${$(h.map((x) => x.field))}::text[], ${$(h.map((x) => x.oldValue))}::text[], ${$(h.map((x) => x.newValue))}::text[], ${$(h.map((x) => x.reason))}::text[],
-                                    ${$(h.map((x) => x.late))}::bool[], ${$(h.map((x) => x.tentative ?? false))}::bool[])
-     )`);
+                                    ${$(h.map((x) => x.late))}::bool[], ${$(h.map((x) => x.tentative ?? false))}::bool[])`);
   }
   // the rows written by the parts present, as one JSON array
   const written = (names: string[]) => {
-    const present = names.filter((n) => parts.some((p) => p.startsWith(`${n} AS`)));
+    const present = names.filter((n) => parts.has(n));
     return present.length ? `(SELECT COALESCE(json_agg(x), '[]') FROM (${present.map((n) => `SELECT * FROM ${n}`).join(' UNION ALL ')}) x)` : `'[]'::json`;
   };
-  const text = `WITH ${parts.join(', ')}
+  const text = `WITH ${[...parts.values()].join(', ')}
      SELECT ${written(['cells_u', 'cells_i'])} AS cells, ${written(['summary_u', 'summary_i'])} AS summary`;
   // one prepared statement per combination of parts
-  const name = `entries-write-${parts.map((p) => p.slice(0, p.indexOf(' AS'))).join('-')}`;
+  const name = `entries-write-${[...parts.keys()].join('-')}`;
   const query: pg.QueryConfig = { name, text, values };
   return lastStatement(query, (r) => r.rows[0] as WrittenEntries);
 }
