@@ -64,6 +64,7 @@ export async function buildArchive(db: Database, ctx: TenantContext, archiveId: 
   const root = join(opts.archiveDir, archive.dir);
   const classes = await q((c) => data.yearClasses(c, ctx.schoolId, archive.yearId));
   const withRemarks = await q((c) => data.hasRemarks(c));
+  const attachments = await q((c) => data.yearAttachments(c, ctx.schoolId, archive.yearId));
   const recorded = new Map((await q((c) => repo.files(c, ctx.schoolId, archiveId))).map((f) => [f.path, f]));
   const header = { format: ARCHIVE_FORMAT, school: info.school, year: info.year };
 
@@ -190,7 +191,7 @@ export async function buildArchive(db: Database, ctx: TenantContext, archiveId: 
         await writeText(`${dir}/summary-sheet.csv`, 'summary-sheet-csv', k.id, rows);
       },
     });
-    const attached = await q((c) => data.classAttachments(c, ctx.schoolId, k.id));
+    const attached = attachments.filter((a) => a.classId === k.id);
     if (attached.length) {
       const pathOf = (a: data.ArchiveAttachment) => `${dir}/attachments/${a.id}-${fileNameOf(a.name)}`;
       units.push({
@@ -207,7 +208,20 @@ export async function buildArchive(db: Database, ctx: TenantContext, archiveId: 
             if (w.sha256 !== a.sha256) throw new Error(`attachment ${a.id} (${a.name}): its bytes differ from those attached (SHA-256)`);
             await record({ path: pathOf(a), kind: 'attachment', classId: k.id, ...w, pdfPages: 0, chainHead: null });
           }
-          const list = attached.map((a) => ({ ...a, storage: undefined, file: pathOf(a).slice(dir.length + 1) }));
+          // TArchivedAttachments: each file with its lesson, and its place in the class's folder
+          const list = attached.map((a) => ({
+            id: a.id,
+            lessonId: a.lessonId,
+            pageId: a.pageId,
+            subject: a.subject,
+            group: a.group,
+            date: a.date,
+            name: a.name,
+            mediaType: a.mediaType,
+            size: a.size,
+            sha256: a.sha256,
+            file: pathOf(a).slice(dir.length + 1),
+          }));
           await writeText(`${dir}/attachments.json`, 'attachments-data', k.id, [`${JSON.stringify({ ...header, kind: 'attachments', class: cls, attachments: list })}\n`]);
         },
       });

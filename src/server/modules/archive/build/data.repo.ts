@@ -266,6 +266,7 @@ export async function historyBatch(c: Client, schoolId: number, yearId: number, 
 
 export interface ArchiveAttachment {
   id: number;
+  classId: number;
   lessonId: number;
   pageId: number;
   subject: string;
@@ -278,19 +279,19 @@ export interface ArchiveAttachment {
   storage: 'db' | 'dir';
 }
 
-/** The files attached to the lessons of a class's pages and not removed, in the order of their lessons. */
-export async function classAttachments(c: Client, schoolId: number, classId: number): Promise<ArchiveAttachment[]> {
+/** The files attached to the lessons of the year's pages and not removed, in the order of their lessons (all classes in one statement). */
+export async function yearAttachments(c: Client, schoolId: number, yearId: number): Promise<ArchiveAttachment[]> {
   const r = await c.query(
-    `SELECT a.id, a.lesson_id AS "lessonId", l.page_id AS "pageId", s.name AS subject, g.name AS "group", l.lesson_date AS date,
+    `SELECT a.id, jp.class_id AS "classId", a.lesson_id AS "lessonId", l.page_id AS "pageId", s.name AS subject, g.name AS "group", l.lesson_date AS date,
             a.file_name AS name, a.media_type AS "mediaType", a.size_bytes AS size, a.sha256, a.storage
      FROM lesson_attachment a
      JOIN lesson l ON l.school_id = a.school_id AND l.id = a.lesson_id
      JOIN journal_page jp ON jp.school_id = l.school_id AND jp.id = l.page_id
      JOIN subject s ON s.school_id = jp.school_id AND s.id = jp.subject_id
      LEFT JOIN class_group g ON g.school_id = jp.school_id AND g.id = jp.group_id
-     WHERE a.school_id = $1 AND jp.class_id = $2 AND a.removed_at IS NULL
+     WHERE a.school_id = $1 AND jp.year_id = $2 AND a.removed_at IS NULL
      ORDER BY l.lesson_date, l.period, a.id`,
-    [schoolId, classId],
+    [schoolId, yearId],
   );
   return r.rows;
 }
