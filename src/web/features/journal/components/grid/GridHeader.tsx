@@ -2,21 +2,17 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridModel } from '../../lib/grid-model.js';
 import { type HeaderTexts, headerHtml } from '../../lib/header-html.js';
-import { colClass, columnLabel, columnTitle, columnWidth, monthName } from './labels.js';
+import { colClass, columnLabel, columnTitle, columnWidth, monthName, translatedOnce } from './labels.js';
 
 interface GridHeaderProps {
   model: GridModel;
   substituteIds: ReadonlySet<number>;
 }
 
-/** A stand-in for the date while the button's label is translated once for every column. */
-const DATE = '\u0000';
-
 /** Two sticky header rows: months over the lesson dates; summary columns take both rows. Lesson buttons open the lesson panel. */
 export const GridHeader = memo(function GridHeader({ model, substituteIds }: GridHeaderProps) {
   const { t } = useTranslation();
   const html = useMemo(() => {
-    const open = t('journal.grid.openLesson', { date: DATE });
     const texts: HeaderTexts = {
       number: t('journal.grid.number'),
       pupil: t('journal.grid.pupil'),
@@ -27,7 +23,7 @@ export const GridHeader = memo(function GridHeader({ model, substituteIds }: Gri
       substitute: t('journal.grid.substitute'),
       remote: t('journal.grid.remote'),
       extra: t('journal.grid.extra'),
-      openLesson: (date) => open.replace(DATE, date),
+      openLesson: translatedOnce((date) => t('journal.grid.openLesson', { date })),
       month: (month) => monthName(t, month),
       label: (index) => columnLabel(t, model.columns[index]),
       title: (index) => columnTitle(t, model.columns[index]),

@@ -38,7 +38,7 @@ import { type Box, CellEditor } from './CellEditor.js';
 import { ConflictPopover } from './ConflictPopover.js';
 import { GridColumns, GridHeader } from './GridHeader.js';
 import { GridRow } from './GridRow.js';
-import { columnTitle, columnWidth, type GridTarget, startCell } from './labels.js';
+import { columnTitle, columnWidth, type GridTarget, startCell, translatedOnce } from './labels.js';
 import { useFocusBoxes, useRenderMeasure } from './useFocusBoxes.js';
 import { useCellEdits } from './useCellEdits.js';
 import { usePencilCounts } from './usePencilCounts.js';
@@ -95,11 +95,10 @@ export function JournalGrid({ data, model, queue, onOpenLesson, onOpenHistory, t
   const tableWidth = useMemo(() => model.columns.reduce((sum, c) => sum + columnWidth(c, verbal), 0), [model, verbal]);
   const infos = useMemo(() => columnInfos(model, verbal), [model, verbal]);
   const substituteIds = useMemo(() => new Set(page.substituteLessonIds), [page.substituteLessonIds]);
-  const texts = useMemo<RowTexts>(() => {
-    // translated once with a stand-in for the value, not once per suggested cell
-    const suggested = t('journal.grid.suggested', { value: '\u0000' });
-    return { notEnrolled: t('journal.grid.notEnrolled'), suggested: (value) => suggested.replace('\u0000', value), tentative: t('timesavers.tentativeTitle') };
-  }, [t]);
+  const texts = useMemo<RowTexts>(
+    () => ({ notEnrolled: t('journal.grid.notEnrolled'), suggested: translatedOnce((value) => t('journal.grid.suggested', { value })), tentative: t('timesavers.tentativeTitle') }),
+    [t],
+  );
 
   const safeSel = useMemo(() => clampSelection(sel, bounds), [sel, bounds]);
   const rect = useMemo(() => selectionRect(safeSel), [safeSel]);

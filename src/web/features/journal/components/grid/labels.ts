@@ -3,6 +3,18 @@ import { intlLocale } from '../../../../lib/i18n/index.js';
 import type { GridColumn, GridModel } from '../../lib/grid-model.js';
 import { shortDate } from '../../lib/grid-model.js';
 
+/** A stand-in for a value while a text is translated once for many values. */
+const SLOT = '\u0000';
+
+/**
+ * A text with one value, translated once (`translate` gets a stand-in): the function returned puts
+ * each value in. For strings repeated over every column or cell of a grid.
+ */
+export function translatedOnce(translate: (value: string) => string): (value: string) => string {
+  const text = translate(SLOT);
+  return (value) => text.replace(SLOT, value);
+}
+
 /** A column's short header label: `08.09`, `Тем. 1`, `І сем.`, `Скор.`… */
 export function columnLabel(t: TFunction, column: GridColumn): string {
   if (column.lesson) return shortDate(column.lesson.date);
