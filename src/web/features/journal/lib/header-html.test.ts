@@ -1,50 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TJournalPage } from '../../../../shared/api/journal.js';
 import { buildGridModel } from './grid-model.js';
 import { type HeaderTexts, headerHtml } from './header-html.js';
+import { testLesson, testPage } from './page.test-helpers.js';
 
-const lesson = (id: number, date: string, more: Partial<TJournalPage['lessons'][number]> = {}) => ({
-  id,
-  date,
-  period: 1,
-  topic: '',
-  homework: '',
-  remote: false,
-  kind: 'scheduled' as const,
-  cancelled: false,
-  version: 1,
-  substituteId: null,
-  attendanceTaken: false,
-  ...more,
-});
-
-const data: TJournalPage = {
-  page: {
-    id: 1,
-    classId: 1,
-    classLabel: '5-А',
-    grade: 5,
-    subjectName: 'Математика',
-    groupName: null,
-    teacherId: 1,
-    teacherName: null,
-    scale: { code: 'points12', name: '12', values: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'], freeText: false },
-    passFail: false,
-    yearName: '2026/2027',
-    yearStatus: 'open',
-    semesters: [],
-    lateEditDays: 7,
-    today: '2026-09-08',
-    canWrite: true,
-    substituteLessonIds: [13],
-  },
-  semester: 1,
+const data = testPage({
+  page: { today: '2026-09-08', substituteLessonIds: [13] },
   pupils: [{ id: 1, name: 'Бойко Мила', fromDate: '2026-09-01', toDate: null }],
-  lessons: [lesson(11, '2026-09-02', { topic: 'Дроби <1>' }), lesson(12, '2026-09-08', { remote: true }), lesson(13, '2026-09-09')],
+  lessons: [testLesson(11, '2026-09-02', { topic: 'Дроби <1>' }), testLesson(12, '2026-09-08', { remote: true }), testLesson(13, '2026-09-09')],
   columns: [{ id: 20, kind: 'thematic', semester: 1, title: 'Тематична "1"', afterDate: '2026-09-08', position: 10 }],
-  cells: [],
-  summary: [],
-};
+});
 
 const texts: HeaderTexts = {
   number: '№',

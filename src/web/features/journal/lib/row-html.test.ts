@@ -3,57 +3,22 @@ import type { TJournalPage } from '../../../../shared/api/journal.js';
 import { type CellValue, lessonCellKey, summaryCellKey } from './cells.js';
 import { buildGridModel } from './grid-model.js';
 import { columnInfos, escapeHtml, rowHtml } from './row-html.js';
+import { points12, testLesson, testPage } from './page.test-helpers.js';
 import type { CellStatus } from './save-queue.js';
 
-const points12 = { code: 'points12', name: '12', values: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'], freeText: false };
-const lesson = (id: number, date: string) => ({
-  id,
-  date,
-  period: 1,
-  topic: '',
-  homework: '',
-  remote: false,
-  kind: 'scheduled' as const,
-  cancelled: false,
-  version: 1,
-  substituteId: null,
-  attendanceTaken: false,
-});
-
 function data(scale = points12): TJournalPage {
-  return {
-    page: {
-      id: 1,
-      classId: 1,
-      classLabel: '5-А',
-      grade: 5,
-      subjectName: 'Математика',
-      groupName: null,
-      teacherId: 1,
-      teacherName: null,
-      scale,
-      passFail: false,
-      yearName: '2026/2027',
-      yearStatus: 'open',
-      semesters: [],
-      lateEditDays: 7,
-      today: '2026-09-10',
-      canWrite: true,
-      substituteLessonIds: [],
-    },
-    semester: 1,
+  return testPage({
+    page: { scale },
     pupils: [
       { id: 1, name: 'Бойко <Мила>', fromDate: '2026-09-01', toDate: null },
       { id: 2, name: 'Гайдамака Дарина', fromDate: '2026-09-05', toDate: null },
     ],
-    lessons: [lesson(11, '2026-09-02'), lesson(12, '2026-09-08')],
+    lessons: [testLesson(11, '2026-09-02'), testLesson(12, '2026-09-08')],
     columns: [
       { id: 20, kind: 'thematic', semester: 1, title: 'Тематична 1', afterDate: '2026-09-08', position: 10 },
       { id: 21, kind: 'semester', semester: 1, title: 'І семестр', afterDate: null, position: 20 },
     ],
-    cells: [],
-    summary: [],
-  };
+  });
 }
 
 const texts = { notEnrolled: 'Не навчався', suggested: (v: string) => `Пропозиція: ${v}` };
