@@ -75,6 +75,11 @@ test('a mark the teacher types is in the parent’s diary at once', async () => 
     await screenshot(parent, 'diary-parent-phone');
     await entry.waitFor();
     assert.equal(await entry.getByLabel(`Оцінка ${mark}`).count(), 1, `the mark ${mark} of ${lesson.date} (weeks back: ${weeksBack}) is in the diary: ${await entry.textContent()}`);
+    // on the phone every mark of the week is shown whole, not squeezed by a long topic beside it
+    const clipped = await parent.locator('[aria-label^="Оцінка "]').evaluateAll((badges) =>
+      badges.filter((b) => [b, ...b.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1)).map((b) => b.getAttribute('aria-label')),
+    );
+    assert.deepEqual(clipped, [], 'no mark badge is clipped');
   } finally {
     await closePage(parent);
     await closePage(teacher);

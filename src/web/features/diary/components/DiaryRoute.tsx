@@ -31,15 +31,16 @@ export function DiaryRoute() {
           <Tabs.Tab value="subjects">{t('diaryView.bySubject')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="week" pt="sm">
-          <Group justify="space-between" mb="sm" wrap="nowrap">
-            <Button variant="default" size="xs" onClick={() => week.data && setDate(shiftWeek(week.data.weekStart, -1))}>
-              ← {t('diaryView.prev')}
+          <Group justify="space-between" mb="sm" wrap="nowrap" gap="xs">
+            {/* on a phone the buttons keep only their arrows (the words stay as their names), so the dates fit */}
+            <Button variant="default" size="xs" aria-label={t('diaryView.prev')} onClick={() => week.data && setDate(shiftWeek(week.data.weekStart, -1))}>
+              ←<Text span inherit visibleFrom="xs" ml={4}>{t('diaryView.prev')}</Text>
             </Button>
-            <Text size="sm" fw={500}>
+            <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
               {week.data ? `${fmt(week.data.weekStart)} – ${fmt(week.data.weekEnd)}` : ''}
             </Text>
-            <Button variant="default" size="xs" onClick={() => week.data && setDate(shiftWeek(week.data.weekStart, 1))}>
-              {t('diaryView.next')} →
+            <Button variant="default" size="xs" aria-label={t('diaryView.next')} onClick={() => week.data && setDate(shiftWeek(week.data.weekStart, 1))}>
+              <Text span inherit visibleFrom="xs" mr={4}>{t('diaryView.next')}</Text>→
             </Button>
           </Group>
           <QueryStatus query={week}>{(data) => <DiaryWeek week={data} />}</QueryStatus>

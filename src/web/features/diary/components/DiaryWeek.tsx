@@ -26,7 +26,7 @@ export function DiaryWeek({ week }: { week: TDiaryWeek }) {
             <Stack gap={6}>
               {day.lessons.map((l) => (
                 <Group key={l.lessonId} data-lesson={l.lessonId} justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-                  <div style={{ minWidth: 0 }}>
+                  <div style={{ minWidth: 0, flex: 1 }}>
                     <Text size="sm" fw={500} td={l.cancelled ? 'line-through' : undefined}>
                       {l.period}. {l.subjectName}
                       {l.remote ? ` · ${t('diaryView.remote')}` : ''}
@@ -43,7 +43,8 @@ export function DiaryWeek({ week }: { week: TDiaryWeek }) {
                     )}
                     <AttachmentLinks files={l.attachments} />
                   </div>
-                  <Group gap={4} wrap="nowrap">
+                  {/* the marks keep their width: a long topic wraps instead of squeezing a mark to a dot */}
+                  <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
                     {l.absent && (
                       <Badge color="red" variant="light" title={t('diaryView.absent')}>
                         н
