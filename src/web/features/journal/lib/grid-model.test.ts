@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { TJournalPage, TLesson, TSummaryColumn } from '../../../../shared/api/journal.js';
+import type { TJournalPage, TSummaryColumn } from '../../../../shared/api/journal.js';
 import { buildGridModel, cellKeyAt, isCellWritable, shortDate, thematicColumnsFor } from './grid-model.js';
 import { startCell } from '../components/grid/labels.js';
+import { testLesson, testPage } from './page.test-helpers.js';
 
-const lesson = (id: number, date: string, extra: Partial<TLesson> = {}): TLesson => ({
-  id,
-  date,
-  period: 1,
-  topic: '',
-  homework: '',
-  remote: false,
-  kind: 'scheduled',
-  cancelled: false,
-  version: 1,
-  substituteId: null,
-  attendanceTaken: false,
-  ...extra,
-});
+
 const column = (id: number, kind: TSummaryColumn['kind'], afterDate: string | null, position: number): TSummaryColumn => ({
   id,
   kind,
@@ -27,37 +15,18 @@ const column = (id: number, kind: TSummaryColumn['kind'], afterDate: string | nu
 });
 
 function page(over: Partial<TJournalPage['page']> = {}): TJournalPage {
-  return {
-    page: {
-      id: 1,
-      classId: 1,
-      classLabel: '5-А',
-      grade: 5,
-      subjectName: 'Математика',
-      groupName: null,
-      teacherId: 1,
-      teacherName: 'Вчитель',
-      scale: { code: 'points12', name: '12', values: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'], freeText: false },
-      passFail: false,
-      yearName: '2026/2027',
-      yearStatus: 'open',
-      semesters: [],
-      lateEditDays: 7,
-      today: '2026-09-10',
-      canWrite: true,
-      substituteLessonIds: [],
-      ...over,
-    },
+  return testPage({
+    page: { teacherName: 'Вчитель', ...over },
     semester: 1,
     pupils: [
       { id: 1, name: 'Бойко Милослава', fromDate: '2026-09-01', toDate: null },
       { id: 2, name: 'Гайдамака Дарина', fromDate: '2026-09-05', toDate: null },
     ],
-    lessons: [lesson(12, '2026-09-08'), lesson(11, '2026-09-02'), lesson(13, '2026-09-15'), lesson(14, '2026-09-09', { cancelled: true })],
+    lessons: [testLesson(12, '2026-09-08'), testLesson(11, '2026-09-02'), testLesson(13, '2026-09-15'), testLesson(14, '2026-09-09', { cancelled: true })],
     columns: [column(21, 'semester', null, 30), column(20, 'thematic', '2026-09-08', 10), column(22, 'corrected', null, 40)],
     cells: [[11, 1, '9', false, 2], [12, 1, '7', false, 1, true]],
     summary: [[20, 1, '8', 1]],
-  };
+  });
 }
 
 describe('buildGridModel', () => {
