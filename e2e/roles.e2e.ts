@@ -53,6 +53,23 @@ const CHECKS: Record<string, (page: Page, chooserCards: number) => Promise<void>
     assert.deepEqual(names, [...names].sort(new Intl.Collator('uk').compare), 'Ukrainian alphabetical order');
     await section.getByRole('link', { name: 'Відкрити клас' }).click();
     await page.getByRole('table', { name: 'Учні' }).waitFor();
+    // the attendance summary names its period in the school's date format
+    await page.getByRole('tab', { name: 'Відвідування' }).click();
+    const period = (await page.getByText(/^Період:/).textContent()) ?? '';
+    assert.match(period, /^Період: \d\d\.\d\d\.\d{4} – \d\d\.\d\d\.\d{4}$/, period);
+    // the summary sheet prints whole on a landscape A4 page (277 mm ≈ 1047 px), without the app's header
+    await page.getByRole('tab', { name: 'Зведена відомість' }).click();
+    const sheet = page.locator('table').filter({ hasText: 'Річна' });
+    await sheet.waitFor();
+    await page.setViewportSize({ width: 1047, height: 740 });
+    await page.emulateMedia({ media: 'print' });
+    try {
+      assert.equal(await page.getByRole('banner').isVisible(), false, 'the header is not printed');
+      const { right, width } = await sheet.evaluate((t) => ({ right: t.getBoundingClientRect().right, width: document.documentElement.clientWidth }));
+      assert.ok(right <= width + 1, `the printed sheet fits the page (${Math.round(right)} of ${width} px)`);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
   },
   async parent(page, chooserCards) {
     assert.ok(chooserCards >= 2, `the chooser shows both children's schools (${chooserCards})`);

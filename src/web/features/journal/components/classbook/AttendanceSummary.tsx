@@ -1,6 +1,7 @@
 import { Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TAttendanceSummary } from '../../../../../shared/api/classbook.js';
+import { formatDate } from '../../../../lib/format.js';
 import { type TReason, useSetAbsenceReason } from '../../api/classbook.js';
 
 /** Lessons and days missed per pupil by reason, and the absent days where the class teacher records why. */
@@ -17,9 +18,9 @@ export function AttendanceSummary({ schoolId, classId, data }: { schoolId: numbe
     <Stack>
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          {t('classbook.period', { from: data.from, to: data.to })}
+          {t('classbook.period', { from: formatDate(data.from), to: formatDate(data.to) })}
         </Text>
-        <Button variant="default" size="xs" onClick={() => window.print()}>
+        <Button variant="default" size="xs" onClick={() => window.print()} className="classbook-no-print">
           {t('classbook.print')}
         </Button>
       </Group>
@@ -62,7 +63,7 @@ export function AttendanceSummary({ schoolId, classId, data }: { schoolId: numbe
             <Table.Tbody>
               {[...data.days].reverse().map((d) => (
                 <Table.Tr key={`${d.pupilId}:${d.day}`}>
-                  <Table.Td>{d.day.split('-').reverse().join('.')}</Table.Td>
+                  <Table.Td>{formatDate(d.day)}</Table.Td>
                   <Table.Td>{names.get(d.pupilId)}</Table.Td>
                   <Table.Td>{t('classbook.lessonsMissed', { count: d.lessons })}</Table.Td>
                   <Table.Td>

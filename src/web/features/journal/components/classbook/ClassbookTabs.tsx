@@ -7,6 +7,7 @@ import { membershipIn } from '../../../../lib/contexts.js';
 import { useAttendance, useSummarySheet } from '../../api/classbook.js';
 import { AttendanceSummary } from './AttendanceSummary.js';
 import { SummarySheet } from './SummarySheet.js';
+import './print.css';
 
 /** The class page's tabs: pupils for everyone who may see the class; attendance and the summary sheet for its class teacher and the school's leaders. */
 export function ClassbookTabs({ schoolId, classId, pupils }: { schoolId: number; classId: number; pupils: ReactNode }) {
@@ -15,7 +16,7 @@ export function ClassbookTabs({ schoolId, classId, pupils }: { schoolId: number;
   const leads = !!m && (m.classIds.includes(classId) || m.roles.some((r) => r === 'head' || r === 'controller' || r === 'admin'));
   if (!leads) return <>{pupils}</>;
   return (
-    <Tabs defaultValue="pupils" keepMounted={false}>
+    <Tabs defaultValue="pupils" keepMounted={false} className="classbook-print">
       <Tabs.List>
         <Tabs.Tab value="pupils">{t('classbook.tabs.pupils')}</Tabs.Tab>
         <Tabs.Tab value="attendance">{t('classbook.tabs.attendance')}</Tabs.Tab>

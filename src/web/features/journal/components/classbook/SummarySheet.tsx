@@ -15,10 +15,10 @@ export function SummarySheet({ data }: { data: TSummarySheet }) {
   const { t } = useTranslation();
   const marks = new Map(data.marks.map(([pageId, pupilId, kind, semester, mark]) => [`${pageId}:${pupilId}:${kind}:${semester ?? ''}`, mark]));
   return (
-    <>
+    <div className="classbook-sheet">
       <Group justify="space-between" mb="sm">
         <Text fw={500}>{t('classbook.sheetTitle', { label: data.classLabel, year: data.yearName })}</Text>
-        <Button variant="default" size="xs" onClick={() => window.print()}>
+        <Button variant="default" size="xs" onClick={() => window.print()} className="classbook-no-print">
           {t('classbook.print')}
         </Button>
       </Group>
@@ -50,6 +50,6 @@ export function SummarySheet({ data }: { data: TSummarySheet }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-    </>
+    </div>
   );
 }
