@@ -85,3 +85,42 @@ test('a mark the teacher types is in the parent’s diary at once', async () => 
     await closePage(teacher);
   }
 });
+
+/** Signs the demo parent in and opens the diary of their child in 5-А; returns the diary's address. */
+async function openChildDiary(page: Page): Promise<string> {
+  await signIn(page, 'parent');
+  await page.waitForURL((url) => url.pathname !== '/login');
+  const me = await api<{ schools: { schoolId: number; children: Child[] }[] }>(page, '/api/auth/me');
+  const school = me.schools.find((s) => s.children.some((c) => c.classLabel === '5-А'));
+  assert.ok(school, 'the parent has a child in 5-А');
+  const child = school.children.find((c) => c.classLabel === '5-А')!;
+  const path = `/s/${school.schoolId}/diary/${child.pupilId}`;
+  await page.goto(path);
+  await settled(page);
+  return path;
+}
+
+test('on a phone the diary fits the screen: the homework files', async () => {
+  const page = await openPage(browser, { phone: true });
+  try {
+    await openChildDiary(page);
+    // the demo puts files on the latest homework of 5-А: this week or one of the two before
+    const files = page.locator('a[title^="Відкрити файл"]');
+    for (let i = 0; i < 2 && (await files.count()) === 0; i++) {
+      await page.getByRole('button', { name: /Попередній/ }).click();
+      await settled(page);
+    }
+    assert.ok((await files.count()) > 0, 'the diary shows a homework file');
+    await screenshot(page, 'diary-files-phone');
+    // a file's size ("765 Б") stays on one line, not broken between the number and the unit
+    const broken = await files.evaluateAll((links) =>
+      links
+        .map((a) => a.querySelector('span > span:last-child') as HTMLElement)
+        .filter((s) => s.getBoundingClientRect().height > 1.5 * Number.parseFloat(getComputedStyle(s).lineHeight))
+        .map((s) => s.textContent),
+    );
+    assert.deepEqual(broken, [], 'no file size is broken over two lines');
+  } finally {
+    await closePage(page);
+  }
+});

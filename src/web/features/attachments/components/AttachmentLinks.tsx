@@ -16,7 +16,8 @@ export function AttachmentLinks({ files }: { files: TAttachmentLink[] }) {
           <Group gap={4} wrap="nowrap" component="span">
             <PaperclipIcon />
             <span>{f.name}</span>
-            <Text span size="xs" c="dimmed">
+            {/* the size stays whole ("765 Б") when a long name leaves it little room on a phone */}
+            <Text span size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               ({formatSize(f.size, units)})
             </Text>
           </Group>
