@@ -100,7 +100,7 @@ async function openChildDiary(page: Page): Promise<string> {
   return path;
 }
 
-test('on a phone the diary fits the screen: the homework files', async () => {
+test('on a phone the diary fits the screen: the homework files and the subjects with their summative marks', async () => {
   const page = await openPage(browser, { phone: true });
   try {
     await openChildDiary(page);
@@ -120,6 +120,21 @@ test('on a phone the diary fits the screen: the homework files', async () => {
         .map((s) => s.textContent),
     );
     assert.deepEqual(broken, [], 'no file size is broken over two lines');
+
+    await page.getByRole('tab', { name: 'За предметами' }).click();
+    await settled(page);
+    const panel = page.getByRole('tabpanel', { name: 'За предметами' });
+    await panel.getByText(/^Тематична/).first().waitFor();
+    await screenshot(page, 'diary-subjects-phone');
+    // every summative mark is on the screen, not in a column past its right edge
+    const offscreen = await panel.getByText(/^Тематична|^Семестрова/).evaluateAll((els) =>
+      els.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth).map((e) => e.textContent),
+    );
+    assert.deepEqual(offscreen, [], 'the summative marks are within the phone’s width');
+    // a mark's date is written as a date (25.11.2026), not as 2026-11-25
+    const titles = await panel.locator('[title]').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
+    assert.ok(titles.length > 0, 'the marks carry their dates');
+    assert.deepEqual(titles.filter((d) => !/^\d{2}\.\d{2}\.\d{4}$/.test(d ?? '')), [], 'the marks’ dates are in the Ukrainian format');
   } finally {
     await closePage(page);
   }

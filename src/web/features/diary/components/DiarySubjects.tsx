@@ -1,11 +1,63 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { TDiarySubjects } from '../../../../shared/api/diary.js';
+import { formatDate } from '../../../lib/format.js';
+
+type TSubject = TDiarySubjects['subjects'][number];
+
+/** The current marks in order, each with its date on hover. */
+function Marks({ marks }: { marks: TSubject['marks'] }) {
+  return (
+    <Group gap={4}>
+      {withKeys(marks).map((m) => (
+        <Badge key={m.key} variant="light" title={formatDate(m.date)}>
+          {m.mark}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+function Summary({ summary }: { summary: TSubject['summary'] }) {
+  return summary.map((x) => (
+    <Text key={x.title} size="sm">
+      {x.title}: <b>{x.mark}</b>
+    </Text>
+  ));
+}
+
+/** On a phone: a card per subject, so the summative marks are on the screen, not in a fourth column past its edge. */
+function SubjectCards({ subjects }: { subjects: TSubject[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      {subjects.map((s) => (
+        <Paper key={s.pageId} withBorder radius="md" p="sm">
+          <Stack gap={6}>
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+              <Text fw={500}>{s.subjectName}</Text>
+              {s.absences > 0 && (
+                <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {t('diaryView.absences')}: {s.absences}
+                </Text>
+              )}
+            </Group>
+            {s.marks.length > 0 && <Marks marks={s.marks} />}
+            <Summary summary={s.summary} />
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
 
 /** Every subject of the semester: current marks in order, absences, thematic and semester marks. */
 export function DiarySubjects({ data }: { data: TDiarySubjects }) {
   const { t } = useTranslation();
+  const phone = useMediaQuery('(max-width: 36em)', undefined, { getInitialValueInEffect: false });
   if (data.subjects.length === 0) return <Text c="dimmed">{t('diaryView.noSubjects')}</Text>;
+  if (phone) return <SubjectCards subjects={data.subjects} />;
   return (
     <Table.ScrollContainer minWidth={480}>
       <Table verticalSpacing="xs" striped>
@@ -22,21 +74,11 @@ export function DiarySubjects({ data }: { data: TDiarySubjects }) {
             <Table.Tr key={s.pageId}>
               <Table.Td fw={500}>{s.subjectName}</Table.Td>
               <Table.Td>
-                <Group gap={4}>
-                  {withKeys(s.marks).map((m) => (
-                    <Badge key={m.key} variant="light" title={m.date}>
-                      {m.mark}
-                    </Badge>
-                  ))}
-                </Group>
+                <Marks marks={s.marks} />
               </Table.Td>
               <Table.Td>{s.absences || ''}</Table.Td>
               <Table.Td>
-                {s.summary.map((x) => (
-                  <Text key={x.title} size="sm">
-                    {x.title}: <b>{x.mark}</b>
-                  </Text>
-                ))}
+                <Summary summary={s.summary} />
               </Table.Td>
             </Table.Tr>
           ))}
