@@ -139,3 +139,23 @@ test('on a phone the diary fits the screen: the homework files and the subjects 
     await closePage(page);
   }
 });
+
+test('in English the diary writes the week’s dates the English way', async () => {
+  const page = await openPage(browser);
+  try {
+    const path = await openChildDiary(page);
+    await page.getByText(/^\d{2}\.\d{2} – \d{2}\.\d{2}$/).waitFor();
+    await page.evaluate(() => localStorage.setItem('klasnyi.locale', 'en'));
+    await page.goto(path);
+    await settled(page);
+    await page.getByRole('button', { name: 'Previous' }).waitFor();
+    await screenshot(page, 'diary-english');
+    await page.getByText(/^\d{2}\/\d{2} – \d{2}\/\d{2}$/).waitFor({ timeout: 5_000 });
+  } finally {
+    // the choice was saved to the demo parent's account: back to Ukrainian for the tests after this one
+    await page.evaluate(() => localStorage.setItem('klasnyi.locale', 'uk'));
+    await page.reload();
+    await page.waitForFunction(async () => (await (await fetch('/api/auth/me')).json()).locale === 'uk');
+    await closePage(page);
+  }
+});

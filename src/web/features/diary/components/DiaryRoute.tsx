@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/PageHeader.js';
+import { intlLocale } from '../../../lib/i18n/index.js';
 import { QueryStatus } from '../../../components/ui/QueryStatus.js';
 import { useDiarySubjects } from '../api/get-diary-subjects.js';
 import { useDiaryWeek } from '../api/get-diary-week.js';
@@ -65,7 +66,8 @@ export function DiaryRoute() {
   );
 }
 
+/** A day of the week's range in the UI language: 23.11 in Ukrainian, 23/11 in English. */
 function fmt(date: string): string {
-  const [, m, d] = date.split('-');
-  return `${d}.${m}`;
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(intlLocale(), { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
