@@ -105,6 +105,9 @@ test('a parent redeems the invitation code, consents, and sees the diary', async
     const unread = page.getByRole('button', { name: `Не прочитано: ${ANNOUNCEMENT}` });
     await unread.waitFor();
     await screenshot(page, 'parent-home');
+    // on the phone the title has the card's width: the date goes under it, not beside it in a column
+    const [card, title] = await Promise.all([unread.boundingBox(), unread.getByText(ANNOUNCEMENT, { exact: true }).boundingBox()]);
+    assert.ok(card && title && title.width > 0.7 * card.width, `the announcement's title is not squeezed (${title?.width} of ${card?.width} px)`);
     await unread.click();
     await page.getByRole('dialog', { name: ANNOUNCEMENT }).getByText('кабінеті 12').waitFor();
     await page.keyboard.press('Escape');

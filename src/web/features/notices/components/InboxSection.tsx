@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Group, Modal, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Button, Flex, Group, Modal, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,7 +16,8 @@ function Item({ item, onOpen }: { item: TInboxItem; onOpen: () => void }) {
   return (
     <UnstyledButton onClick={onOpen} w="100%" aria-label={unread ? `${t('notices.unread')}: ${item.title}` : item.title}>
       <Paper withBorder radius="md" p="md" bg={unread ? 'var(--mantine-primary-color-light)' : undefined}>
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
+        {/* on a phone the date and the audience go under the text, so the title has the card's width */}
+        <Flex direction={{ base: 'column', xs: 'row' }} justify="space-between" gap={{ base: 6, xs: 'md' }}>
           <Group gap="sm" wrap="nowrap" align="flex-start">
             <Box w={10} h={10} mt={6} style={{ borderRadius: 5, flexShrink: 0 }} bg={unread ? 'var(--mantine-primary-color-filled)' : 'transparent'} aria-hidden />
             <Stack gap={2}>
@@ -26,15 +27,15 @@ function Item({ item, onOpen }: { item: TInboxItem; onOpen: () => void }) {
               </Text>
             </Stack>
           </Group>
-          <Stack gap={2} align="flex-end" style={{ flexShrink: 0 }}>
+          <Flex direction={{ base: 'row', xs: 'column' }} gap={{ base: 'xs', xs: 2 }} align={{ base: 'center', xs: 'flex-end' }} pl={{ base: 22, xs: 0 }} style={{ flexShrink: 0 }}>
             <Text size="xs" c="dimmed">
               {formatMoment(item.createdAt)}
             </Text>
             <Text size="xs" c="dimmed">
               {audienceText(t, item.audience, item.audienceLabel)}
             </Text>
-          </Stack>
-        </Group>
+          </Flex>
+        </Flex>
       </Paper>
     </UnstyledButton>
   );
