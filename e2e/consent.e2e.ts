@@ -116,6 +116,10 @@ test('a parent redeems the invitation code, consents, and sees the diary', async
     await page.goto('/consent');
     await page.getByText('Ви дали згоду').waitFor();
     await screenshot(page, 'parent-consent');
+    // after consenting the parent can still read the notice they consented to
+    await page.getByRole('button', { name: 'Прочитати повідомлення' }).click();
+    await page.getByRole('dialog').getByText('Мета обробки').first().waitFor();
+    await page.keyboard.press('Escape');
     await page.goto(`/s/${family.schoolId}/notifications`);
     await page.getByRole('heading', { name: 'Повідомлення на пошту' }).waitFor();
     await settled(page);

@@ -93,9 +93,19 @@ function WithdrawModal({ item, onClose }: { item: TMyConsent; onClose: () => voi
   );
 }
 
+/** The notice the parent consented to, to read again at any time. */
+function ReadModal({ item, onClose }: { item: TMyConsent; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened onClose={onClose} title={t('consent.noticeTitle')} size="lg" centered>
+      <NoticeText notice={item.notice} />
+    </Modal>
+  );
+}
+
 function ChildConsent({ item }: { item: TMyConsent }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<'give' | 'withdraw' | null>(null);
+  const [open, setOpen] = useState<'give' | 'withdraw' | 'read' | null>(null);
   const mine = item.mine;
   const given = mine?.action === 'given';
   return (
@@ -125,6 +135,11 @@ function ChildConsent({ item }: { item: TMyConsent }) {
         <Group>
           {!given && <Button onClick={() => setOpen('give')}>{t('consent.mine.readAndGive')}</Button>}
           {item.reconfirm && <Button onClick={() => setOpen('give')}>{t('privacyNotice.reconfirm.button')}</Button>}
+          {given && !item.reconfirm && (
+            <Button variant="default" onClick={() => setOpen('read')}>
+              {t('consent.mine.readNotice')}
+            </Button>
+          )}
           {given && (
             <Button variant="light" color="red" onClick={() => setOpen('withdraw')}>
               {t('consent.mine.withdraw')}
@@ -134,6 +149,7 @@ function ChildConsent({ item }: { item: TMyConsent }) {
       </Stack>
       {open === 'give' && <GiveModal item={item} onClose={() => setOpen(null)} />}
       {open === 'withdraw' && <WithdrawModal item={item} onClose={() => setOpen(null)} />}
+      {open === 'read' && <ReadModal item={item} onClose={() => setOpen(null)} />}
     </Paper>
   );
 }
