@@ -124,6 +124,12 @@ test('a parent redeems the invitation code, consents, and sees the diary', async
     await page.getByRole('heading', { name: 'Повідомлення на пошту' }).waitFor();
     await settled(page);
     await screenshot(page, 'parent-notifications');
+    // the hint under the digest time is as wide as the form, not squeezed to the time field's width
+    const [emailHint, digestHint] = await Promise.all([
+      page.getByText('Якщо залишити порожнім', { exact: false }).boundingBox(),
+      page.getByText('прийде одним листом', { exact: false }).boundingBox(),
+    ]);
+    assert.ok(emailHint && digestHint && digestHint.width >= emailHint.width - 1, `the digest hint is not squeezed (${digestHint?.width} of ${emailHint?.width} px)`);
   } finally {
     await closePage(page);
   }

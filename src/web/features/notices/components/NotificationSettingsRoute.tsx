@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Box, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -81,7 +81,8 @@ function SettingsForm({ schoolId, initial }: { schoolId: number; initial: TNotif
           value={s.digestAt}
           onChange={(e) => set({ digestAt: e.currentTarget.value })}
           error={fields.digestAt}
-          maw={220}
+          // only the field is narrow: its hint keeps the form's width
+          inputContainer={(input) => <Box maw={220}>{input}</Box>}
         />
         <Stack gap="xs">
           <Switch checked={quiet} onChange={(e) => setQuiet(e.currentTarget.checked)} label={t('notices.settings.quiet')} description={t('notices.settings.quietHint')} />
