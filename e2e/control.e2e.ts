@@ -95,6 +95,12 @@ test("a controller's remark reaches the teacher's home, and the teacher acknowle
     await screenshot(teacher, 'control-teacher-home');
     await remark.getByRole('button', { name: 'Прийняти до виконання' }).click();
     await remark.getByText('Прийняте до виконання').waitFor();
+    // on a phone the statuses stay readable beside a long page name and author, not squeezed to "П…"
+    await teacher.setViewportSize({ width: 390, height: 844 });
+    const clipped = await section.locator('[data-testid="remark"] .mantine-Badge-label').evaluateAll((labels) =>
+      labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent),
+    );
+    assert.deepEqual(clipped, [], 'no remark status is clipped');
   } finally {
     await closePage(teacher);
     await closePage(controller);

@@ -55,7 +55,7 @@ export function RemarkCard({ schoolId, remark, showPage = true }: { schoolId: nu
   return (
     <Paper withBorder radius="md" p="md" data-testid="remark">
       <Stack gap={6}>
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Group justify="space-between" align="flex-start" gap="xs">
           <Stack gap={0}>
             {showPage && (
               <Anchor component={Link} to={`/s/${schoolId}/journal/${remark.pageId}`} fw={600}>
@@ -67,7 +67,8 @@ export function RemarkCard({ schoolId, remark, showPage = true }: { schoolId: nu
               {showPage && remark.teacherName && ` · ${remark.teacherName}`}
             </Text>
           </Stack>
-          <Group gap={6} wrap="nowrap">
+          {/* the status keeps its width: on a phone it moves under the page's name instead of shrinking to "П…" */}
+          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
             {remark.overdue && (
               <Badge color="red" variant="filled">
                 {t('control.overdue')}
