@@ -7,7 +7,11 @@ export interface Column<T> {
   cell: (row: T, index: number) => ReactNode;
   /** numbers are right-aligned */
   numeric?: boolean;
+  /** stays in sight at the right edge while the other columns scroll sideways, e.g. a row's action */
+  stickyEnd?: boolean;
 }
+
+const STICKY_END = { position: 'sticky', right: 0, background: 'var(--mantine-color-body)', boxShadow: 'inset 1px 0 0 var(--mantine-color-gray-3)' } as const;
 
 interface DataTableProps<T> {
   rows: readonly T[];
@@ -18,18 +22,20 @@ interface DataTableProps<T> {
   /** the table's accessible name */
   caption?: string;
   minWidth?: number;
+  /** space at the cells' sides: "xs" lets a wide table show more of its columns */
+  horizontalSpacing?: 'xs' | 'md';
 }
 
 /** A bordered table that scrolls sideways on a phone instead of squeezing its columns. */
-export function DataTable<T>({ rows, columns, rowKey, footer, caption, minWidth = 480 }: DataTableProps<T>) {
+export function DataTable<T>({ rows, columns, rowKey, footer, caption, minWidth = 480, horizontalSpacing = 'md' }: DataTableProps<T>) {
   return (
     <Paper withBorder radius="md">
       <Table.ScrollContainer minWidth={minWidth} type="native">
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={caption}>
+        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing={horizontalSpacing} aria-label={caption}>
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) => (
-                <Table.Th key={c.key} ta={c.numeric ? 'right' : undefined}>
+                <Table.Th key={c.key} ta={c.numeric ? 'right' : undefined} style={c.stickyEnd ? STICKY_END : undefined}>
                   {c.header}
                 </Table.Th>
               ))}
@@ -39,7 +45,11 @@ export function DataTable<T>({ rows, columns, rowKey, footer, caption, minWidth 
             {rows.map((row, index) => (
               <Table.Tr key={rowKey(row)}>
                 {columns.map((c) => (
-                  <Table.Td key={c.key} ta={c.numeric ? 'right' : undefined} style={c.numeric ? { fontVariantNumeric: 'tabular-nums' } : undefined}>
+                  <Table.Td
+                    key={c.key}
+                    ta={c.numeric ? 'right' : undefined}
+                    style={c.stickyEnd ? STICKY_END : c.numeric ? { fontVariantNumeric: 'tabular-nums' } : undefined}
+                  >
                     {c.cell(row, index)}
                   </Table.Td>
                 ))}

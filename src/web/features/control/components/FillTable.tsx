@@ -79,6 +79,8 @@ export function FillTable({ rows, keyTitle, schoolLevel, caption, onGaps }: Fill
     columns.push({
       key: 'gaps',
       header: '',
+      // the way into a row's missing entries stays in sight on a laptop, where the shares scroll sideways
+      stickyEnd: true,
       cell: (r) =>
         r.figures.level < 1 ? (
           <Button size="compact-sm" variant="light" onClick={() => onGaps(r)} aria-label={t('control.showGapsOf', { name: r.key.name })}>
@@ -87,5 +89,5 @@ export function FillTable({ rows, keyTitle, schoolLevel, caption, onGaps }: Fill
         ) : null,
     });
   }
-  return <DataTable rows={rows} columns={columns} rowKey={(r) => r.key.id} caption={caption} minWidth={1100} />;
+  return <DataTable rows={rows} columns={columns} rowKey={(r) => r.key.id} caption={caption} minWidth={1000} horizontalSpacing="xs" />;
 }
