@@ -36,11 +36,18 @@ function EntryCard({ entry, show, onOpen }: { entry: TEntryView; show: 'teacher'
     .join(', ');
   const body = (
     <Paper px={6} py={4} radius="sm" bg={`var(--mantine-color-${colorOf(p.subjectName)}-0)`} style={{ borderLeft: `3px solid var(--mantine-color-${colorOf(p.subjectName)}-5)` }}>
-      <Text size="sm" fw={600} lh={1.25} lineClamp={1}>
+      <Text size="sm" fw={600} lh={1.25} lineClamp={2}>
         {subject}
       </Text>
-      <Text size="xs" c="dimmed" lh={1.25} lineClamp={1}>
-        {[who, entry.room && t('timetable.roomShort', { room: entry.room })].filter(Boolean).join(' · ')}
+      {/* a narrow day (Saturday shown) wraps the room whole onto a second line rather than cutting it to "каб...." */}
+      <Text size="xs" c="dimmed" lh={1.25} lineClamp={2}>
+        {who}
+        {entry.room && (
+          <>
+            {' · '}
+            <span style={{ whiteSpace: 'nowrap' }}>{t('timetable.roomShort', { room: entry.room })}</span>
+          </>
+        )}
       </Text>
       {parity && (
         <Badge size="xs" variant="outline" mt={2}>
