@@ -37,6 +37,10 @@ test('the administrator imports a class from XLSX, sees a problem in the preview
 
     await page.goto(`${home}/admin/import`);
     await page.getByRole('heading', { name: 'Імпорт з файлу' }).waitFor();
+    // the recent imports are listed, or the section says there are none yet (it was a heading over nothing)
+    await settled(page);
+    const recent = page.getByRole('region', { name: 'Останні імпорти' });
+    assert.ok((await recent.getByRole('table').count()) + (await recent.getByText(/^Імпортів ще не було\./).count()) > 0, 'the recent imports are not an empty heading');
     await page.locator('input[type=file]').setInputFiles(brokenFile);
     await page.getByRole('button', { name: 'Перевірити файл' }).click();
     await page.getByRole('heading', { name: 'Помилки в рядках' }).waitFor();

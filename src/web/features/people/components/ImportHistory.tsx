@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type Column, DataTable } from '../../../components/ui/DataTable.js';
 import { QueryStatus } from '../../../components/ui/QueryStatus.js';
@@ -28,7 +28,15 @@ export function ImportHistory({ schoolId }: { schoolId: number }) {
   ];
   return (
     <Section title={t('admin.import.recent')}>
-      <QueryStatus query={imports}>{(list) => (list.length ? <DataTable rows={list} columns={columns} rowKey={(i) => i.id} caption={t('admin.import.recent')} /> : null)}</QueryStatus>
+      <QueryStatus query={imports}>
+        {(list) =>
+          list.length ? (
+            <DataTable rows={list} columns={columns} rowKey={(i) => i.id} caption={t('admin.import.recent')} />
+          ) : (
+            <Text c="dimmed">{t('admin.import.noRecent')}</Text>
+          )
+        }
+      </QueryStatus>
     </Section>
   );
 }
