@@ -7,7 +7,7 @@ export const timesaversUk = {
   filled: 'Заповнено клітинок: {{count}}. Ctrl+Z скасує весь блок.',
   fillRefused: 'Нічого не збережено. {{reason}} Клітинки: {{cells}}.',
   confirmSelection: 'Підтвердити олівцеві у виділеному',
-  confirmLesson: 'Підтвердити всі олівцеві уроку',
+  confirmLesson: 'Підтвердити олівцеві всього уроку',
   confirmed: 'Підтверджено оцінок: {{count}}.',
   nothingToConfirm: 'У виділеному немає оцінок олівцем.',
   pencilCount: 'Олівцем на сторінці: {{count}}',
@@ -62,7 +62,6 @@ export const journalUk = {
   page: 'Сторінка журналу',
   backToHome: 'До головної',
   screen: {
-    scale: 'Шкала: {{name}}',
     teacher: 'Вчитель: {{name}}',
     noTeacher: 'вчителя не призначено',
     semester: 'Семестр',
@@ -217,7 +216,6 @@ export const journalEn: typeof journalUk = {
   page: 'Journal page',
   backToHome: 'Back to home',
   screen: {
-    scale: 'Scale: {{name}}',
     teacher: 'Teacher: {{name}}',
     noTeacher: 'no teacher assigned',
     semester: 'Semester',

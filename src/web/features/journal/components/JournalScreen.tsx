@@ -130,7 +130,7 @@ function JournalPageView({ schoolId, data, queue, switching, onSemester, target 
             )}
           </Group>
           <Text size="sm" c="dimmed">
-            {t('journal.screen.teacher', { name: page.teacherName ?? t('journal.screen.noTeacher') })} · {t('journal.screen.scale', { name: page.scale.name })} ·{' '}
+            {t('journal.screen.teacher', { name: page.teacherName ?? t('journal.screen.noTeacher') })} · {page.scale.name} ·{' '}
             {page.yearName}
           </Text>
         </Stack>
