@@ -61,6 +61,10 @@ const CHECKS: Record<string, (page: Page, chooserCards: number) => Promise<void>
     await page.getByRole('tab', { name: 'Зведена відомість' }).click();
     const sheet = page.locator('table').filter({ hasText: 'Річна' });
     await sheet.waitFor();
+    // before any semester mark the sheet says why it is empty
+    const marks = await sheet.locator('tbody td:not(:first-child)').evaluateAll((cells) => cells.filter((c) => c.textContent?.trim()).length);
+    const why = await page.getByText(/^Семестрових і річних оцінок ще немає/).count();
+    assert.ok(marks > 0 || why === 1, `the sheet has marks (${marks}) or says why it has none`);
     await page.setViewportSize({ width: 1047, height: 740 });
     await page.emulateMedia({ media: 'print' });
     try {

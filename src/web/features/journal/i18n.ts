@@ -197,6 +197,7 @@ export const classbookUk = {
   reasonFor: 'Причина: {{name}}, {{day}}',
   noReason: 'Причину не вказано',
   sheetTitle: 'Зведена відомість {{label}}, {{year}}',
+  sheetEmpty: 'Семестрових і річних оцінок ще немає: вони з’являться тут, щойно вчителі їх виставлять.',
   col: { sem1: 'І сем.', corr: 'Скор.', sem2: 'ІІ сем.', annual: 'Річна' },
 };
 
@@ -350,5 +351,6 @@ export const classbookEn: typeof classbookUk = {
   reasonFor: 'Reason: {{name}}, {{day}}',
   noReason: 'No reason given',
   sheetTitle: 'Summary sheet {{label}}, {{year}}',
+  sheetEmpty: 'No semester or annual marks yet: they appear here as soon as teachers enter them.',
   col: { sem1: 'Sem. I', corr: 'Corr.', sem2: 'Sem. II', annual: 'Annual' },
 };

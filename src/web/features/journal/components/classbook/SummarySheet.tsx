@@ -22,6 +22,11 @@ export function SummarySheet({ data }: { data: TSummarySheet }) {
           {t('classbook.print')}
         </Button>
       </Group>
+      {data.marks.length === 0 && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('classbook.sheetEmpty')}
+        </Text>
+      )}
       <Table.ScrollContainer minWidth={600}>
         <Table withTableBorder withColumnBorders fz="xs">
           <Table.Thead>
@@ -35,7 +40,13 @@ export function SummarySheet({ data }: { data: TSummarySheet }) {
               ))}
             </Table.Tr>
             <Table.Tr>
-              {data.subjects.flatMap((s) => COLUMNS.map((c) => <Table.Th key={`${s.pageId}-${c.kind}${c.semester ?? ''}`}>{t(`classbook.col.${c.key}`)}</Table.Th>))}
+              {data.subjects.flatMap((s) =>
+                COLUMNS.map((c) => (
+                  <Table.Th key={`${s.pageId}-${c.kind}${c.semester ?? ''}`} style={{ whiteSpace: 'nowrap' }}>
+                    {t(`classbook.col.${c.key}`)}
+                  </Table.Th>
+                )),
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
