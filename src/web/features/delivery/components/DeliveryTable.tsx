@@ -125,5 +125,6 @@ export function DeliveryTable({ schoolId, rows, by, caption, dueTo }: Props) {
       },
     },
   );
-  return <DataTable rows={rows} columns={columns} rowKey={(r) => r.key.id} caption={caption} minWidth={880} />;
+  // narrow cell spacing: on a 1366 px laptop every column fits, the last one (К / Л / П) was cut
+  return <DataTable rows={rows} columns={columns} rowKey={(r) => r.key.id} caption={caption} minWidth={880} horizontalSpacing="xs" />;
 }
