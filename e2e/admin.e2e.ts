@@ -68,6 +68,28 @@ test('the administrator imports a class from XLSX, sees a problem in the preview
     for (const p of pupils) await page.getByText(`${p[0]} ${p[1]} ${p[2]}`, { exact: true }).waitFor();
     await page.getByText(`${pupils[0][6].split(' ').slice(0, 2).join(' ')}`).first().waitFor();
     await screenshot(page, 'admin-class-imported');
+
+    // a parent's phone number never breaks across lines (5-А's guardian read "+380 95 998 19" over "58")
+    await page.goto(`${home}/admin/classes`);
+    await page.getByRole('link', { name: '5-А', exact: true }).click();
+    await page.getByRole('heading', { name: 'Клас 5-А' }).waitFor();
+    await settled(page);
+    const splitPhones = await page.getByRole('table', { name: 'Учні' }).evaluate((table) => {
+      const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      const split: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        const at = text.search(/\+380[\d ]+\d/);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + (text.slice(at).match(/\+380[\d ]+\d/)?.[0].length ?? 0));
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) split.push(range.toString());
+      }
+      return split;
+    });
+    assert.deepEqual(splitPhones, [], 'no phone number is broken across lines');
   }));
 
 test('the administrator adds a staff member: field problems beside the fields, then a one-time password', () =>

@@ -83,8 +83,17 @@ export function ClassAdminRoute() {
         <Stack gap={2}>
           {p.guardians.map((g) => (
             <Group key={g.id} gap={6} wrap="nowrap">
-              <Anchor component="button" size="sm" c="dark" onClick={() => setDialog({ kind: 'editGuardian', pupil: p, guardian: g })}>
-                {g.lastName} {g.firstName} <Text span c="dimmed" size="xs">({t(`people.relation.${g.relation}`)}{g.phone ? `, ${g.phone}` : ''})</Text>
+              <Anchor component="button" size="sm" c="dark" ta="left" onClick={() => setDialog({ kind: 'editGuardian', pupil: p, guardian: g })}>
+                {g.lastName} {g.firstName}{' '}
+                <Text span c="dimmed" size="xs">
+                  ({t(`people.relation.${g.relation}`)}
+                  {g.phone && (
+                    <>
+                      , <span style={{ whiteSpace: 'nowrap' }}>{g.phone}</span>
+                    </>
+                  )}
+                  )
+                </Text>
               </Anchor>
               <Anchor component="button" size="xs" c="dimmed" onClick={() => setDialog({ kind: 'unlink', pupil: p, guardian: g })}>
                 {t('admin.class.removeGuardian')}
