@@ -6,6 +6,7 @@
  * on each pooled connection).
  */
 import autocannon from 'autocannon';
+import { type CpuSnapshot, cpuPerRequest, cpuSnapshot } from './cpu.js';
 
 interface Scenario {
   url: string;
@@ -14,6 +15,8 @@ interface Scenario {
   headers: Record<string, string>;
   method?: 'GET' | 'PUT';
   warmup?: number;
+  /** the server's process: with it, the CPU per counted request of the server, PostgreSQL and this process is reported (bench/cpu.ts) */
+  serverPid?: number;
   /** for saves: one lesson per connection, all its pupils, alternating marks */
   save?: { path: string; lessons: number[]; pupils: number[]; reason: string; versions: [number, number, number][] };
 }
@@ -86,7 +89,7 @@ function run(duration: number, then: (result: autocannon.Result) => void) {
   autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
 }
 
-function report(result: autocannon.Result) {
+function report(result: autocannon.Result, cpuBefore: CpuSnapshot | null) {
   const out = {
     requests: result.requests.total,
     rps: result.requests.average,
@@ -98,9 +101,16 @@ function report(result: autocannon.Result) {
     errors: result.errors,
     timeouts: result.timeouts,
     bytesPerReq: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+    cpuMsPerRequest: s.serverPid ? cpuPerRequest(cpuBefore, cpuSnapshot(s.serverPid), result.requests.total) : null,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
-if (s.warmup) run(s.warmup, () => void (saves?.resync() ?? Promise.resolve()).then(() => run(s.duration, report)));
-else run(s.duration, report);
+/** The counted run, with the CPU used from its start to its report. */
+function counted() {
+  const cpuBefore = s.serverPid ? cpuSnapshot(s.serverPid) : null;
+  run(s.duration, (result) => report(result, cpuBefore));
+}
+
+if (s.warmup) run(s.warmup, () => void (saves?.resync() ?? Promise.resolve()).then(counted));
+else counted();

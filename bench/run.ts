@@ -38,7 +38,19 @@ const log = (m: string) => console.error(`[bench] ${m}`);
 /** The 1-, 5- and 15-minute load averages: the machine is shared, so every figure is printed with them. */
 const load3 = () => loadavg().map((x) => Math.round(x * 100) / 100);
 
-type Load = { requests: number; rps: number; p50: number; p90: number; p99: number; max: number; non2xx: number; errors: number; bytesPerReq: number };
+type Load = {
+  requests: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  bytesPerReq: number;
+  /** ms of CPU per counted request (bench/cpu.ts), null where /proc is missing */
+  cpuMsPerRequest?: { server: number; postgres: number; load: number } | null;
+};
 
 function load(scenario: Record<string, unknown>): Load {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/load.ts', JSON.stringify(scenario)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -113,7 +125,7 @@ async function main() {
       const pageUrl = `${server.url}/api/schools/${p.schoolId}/journal/pages/${p.pageId}?semester=2`;
       if (want('page')) {
         log('journal page over HTTP, 50 connections');
-        results.pageHttp = load({ url: pageUrl, connections: 50, duration, warmup, headers: teacher });
+        results.pageHttp = load({ url: pageUrl, connections: 50, duration, warmup, headers: teacher, serverPid: server.proc.pid });
       }
       if (want('direct')) {
         log('journal page through the service without HTTP, 50 concurrent');
@@ -131,13 +143,14 @@ async function main() {
           duration,
           warmup,
           headers: teacher,
+          serverPid: server.proc.pid,
           save: { path: `/api/schools/${p.schoolId}/journal/pages/${p.pageId}/entries`, lessons: p.saveLessons, pupils: p.savePupils, reason: 'Бенчмарк', versions },
         });
       }
       if (want('diary') && p.parentChild) {
         const parent = await signIn(server.url, 'parent', 'klasnyi2025');
         log('diary week, 50 connections');
-        results.diary = load({ url: `${server.url}/api/schools/${p.parentChild.schoolId}/diary/${p.parentChild.pupilId}/week?date=${spec.today}`, connections: 50, duration, warmup, headers: parent });
+        results.diary = load({ url: `${server.url}/api/schools/${p.parentChild.schoolId}/diary/${p.parentChild.pupilId}/week?date=${spec.today}`, connections: 50, duration, warmup, headers: parent, serverPid: server.proc.pid });
       }
       if (want('grid') && existsSync('bench/grid-render.ts') && existsSync('/usr/bin/chromium') && existsSync('dist/web/index.html')) {
         log('grid render in chromium');
@@ -339,6 +352,16 @@ function printTable(r: Record<string, unknown>) {
     row('weekly fill analysis of the largest school, 2 conn (kept)', r.analysis as Load, 'p99 <= 200 ms'),
     row('city quarterly dashboard from its cache, 10 conn', r.cityWarm as Load, 'p99 <= 100 ms'),
   ];
+  // what one request costs each process on the shared 2 cores: the ceiling of the throughput is 2000 / the total
+  const cpuLines: string[] = [];
+  for (const [name, x] of [['journal page', r.pageHttp], ['save', r.save], ['diary week', r.diary]] as [string, Load | undefined][]) {
+    const c = x?.cpuMsPerRequest;
+    if (c) {
+      const total = c.server + c.postgres + c.load;
+      cpuLines.push(`CPU per request, ${name}: server ${c.server} ms + PostgreSQL ${c.postgres} ms + load generator ${c.load} ms = ${total.toFixed(2)} ms (2 cores: at most ${Math.round(2000 / total)}/s)`);
+    }
+  }
+  if (cpuLines.length) lines.push('', ...cpuLines);
   const http = r.pageHttp as Load | undefined;
   const dir = r.pageDirect as Load | undefined;
   if (http && dir) lines.push('', `HTTP layer cost: ${(dir.rps / http.rps).toFixed(2)}x throughput of the direct service call`);
