@@ -11,13 +11,16 @@ before(async () => {
 after(() => browser.close());
 
 test("a teacher answers the readiness survey and the head sees the answer; the city sees only shares", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(browser, { phone: true });
   page.context().setDefaultTimeout(60_000);
   try {
     schoolId = await enterSchool(page, 'teacher');
     const card = page.getByRole('region', { name: 'Опитування: готовність до е-журналу' });
     await card.waitFor();
     await card.getByRole('radio').first().waitFor();
+    const question = (await card.getByText('Я вмію виставляти оцінки в електронному журналі', { exact: true }).boundingBox())?.width ?? 0;
+    const whole = (await card.boundingBox())?.width ?? 0;
+    assert.ok(question > whole * 0.6, `on a phone a question is not squeezed beside its answers (${question} of ${whole} px)`);
     for (const option of await card.getByRole('radio', { name: '2', exact: true }).all()) await option.check();
     await card.getByLabel('Потребую навчання').check();
     await card.getByRole('button', { name: 'Надіслати' }).click();
@@ -33,11 +36,14 @@ test("a teacher answers the readiness survey and the head sees the answer; the c
     schoolId = await enterSchool(head, 'head');
     await head.goto(`/s/${schoolId}/readiness`);
     await head.getByRole('heading', { level: 1, name: 'Готовність до електронного журналу' }).waitFor();
+    await head.getByText(/^Заходів ще немає\. Додайте перший/).waitFor();
+    assert.equal(await head.getByRole('table', { name: 'План заходів' }).count(), 0, 'no empty table heading over an empty plan');
     await head.getByLabel('Захід').fill('Обговорити перехід на педагогічній раді');
     await head.getByLabel('Відповідальний').fill('Директор');
     await head.getByLabel('Термін').fill('2026-12-15');
     await head.getByRole('button', { name: 'Додати захід' }).click();
     await head.getByRole('cell', { name: 'Обговорити перехід на педагогічній раді' }).waitFor();
+    await head.getByRole('cell', { name: '15.12.2026', exact: true }).waitFor({ timeout: 5_000 });
     await screenshot(head, 'readiness-plan');
     await head.getByRole('tab', { name: 'Результати опитування' }).click();
     await head.getByText(/Відповіли 1 з \d+ вчителів; потребують навчання: 1\./).waitFor();

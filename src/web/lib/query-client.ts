@@ -7,6 +7,8 @@ declare module '@tanstack/react-query' {
     defaultError: Error;
     /** inlineErrors: the form shows the error itself, so no notification */
     mutationMeta: { inlineErrors?: boolean };
+    /** quietNotFound: the screen explains a 404 itself (e.g. no open year), so no notification */
+    queryMeta: { quietNotFound?: boolean };
   }
 }
 
@@ -22,7 +24,11 @@ export const queryClient = new QueryClient({
       retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
     },
   },
-  queryCache: new QueryCache({ onError: notifyError }),
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      if (!(query.meta?.quietNotFound && error instanceof ApiError && error.status === 404)) notifyError(error);
+    },
+  }),
   mutationCache: new MutationCache({
     onError: (error, _vars, _result, mutation) => {
       if (!mutation.meta?.inlineErrors) notifyError(error);

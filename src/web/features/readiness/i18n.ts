@@ -13,6 +13,9 @@ export const readinessUk = {
   remove: 'Видалити',
   add: 'Додати захід',
   noMeasures: 'Заходів ще немає.',
+  noMeasuresAdd: 'Заходів ще немає. Додайте перший нижче: що зробити, хто відповідає і до якого терміну.',
+  answersLabel: 'Відповіді вчителів',
+  noOpenYear: 'Навчальний рік закрито, а новий ще не розпочато. План заходів, обладнання й опитування ведуться в межах відкритого року.',
   save: 'Зберегти',
   saved: 'Збережено.',
   inv: {
@@ -51,6 +54,9 @@ export const readinessEn: typeof readinessUk = {
   remove: 'Remove',
   add: 'Add a measure',
   noMeasures: 'No measures yet.',
+  noMeasuresAdd: 'No measures yet. Add the first one below: what to do, who is responsible and by when.',
+  answersLabel: 'Teachers’ answers',
+  noOpenYear: 'The school year is closed and the next one has not started yet. The plan, equipment and survey are kept within an open year.',
   save: 'Save',
   saved: 'Saved.',
   inv: {

@@ -7,7 +7,7 @@ export function getReadiness(schoolId: number): Promise<TReadiness> {
   return api(`/api/schools/${schoolId}/readiness`);
 }
 
-export const readinessQueryOptions = (schoolId: number) => queryOptions({ queryKey: ['schools', schoolId, 'readiness'], queryFn: () => getReadiness(schoolId) });
+export const readinessQueryOptions = (schoolId: number) => queryOptions({ queryKey: ['schools', schoolId, 'readiness'], queryFn: () => getReadiness(schoolId), meta: { quietNotFound: true } });
 
 export function useReadiness(schoolId: number) {
   return useQuery(readinessQueryOptions(schoolId));

@@ -7,7 +7,7 @@ export function getMySurvey(schoolId: number): Promise<TMySurvey> {
   return api(`/api/schools/${schoolId}/readiness/survey/mine`);
 }
 
-export const mySurveyQueryOptions = (schoolId: number) => queryOptions({ queryKey: ['schools', schoolId, 'readiness', 'mine'], queryFn: () => getMySurvey(schoolId) });
+export const mySurveyQueryOptions = (schoolId: number) => queryOptions({ queryKey: ['schools', schoolId, 'readiness', 'mine'], queryFn: () => getMySurvey(schoolId), meta: { quietNotFound: true } });
 
 export function useMySurvey(schoolId: number) {
   return useQuery(mySurveyQueryOptions(schoolId));

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SURVEY_QUESTIONS } from '../../../../shared/api/readiness.js';
 import { QueryStatus } from '../../../components/ui/QueryStatus.js';
+import { ApiError } from '../../../lib/api-error.js';
 import { Section } from '../../../components/ui/Section.js';
 import { useAnswerMySurvey, useMySurvey } from '../api/my-survey.js';
 
@@ -21,6 +22,8 @@ export function SurveyCard({ schoolId }: { schoolId: number }) {
       setNeeds(mine.data.answer.needsTraining);
     }
   }, [mine.data]);
+  // between closing a year and opening the next there is nothing to answer
+  if (mine.error instanceof ApiError && mine.error.status === 404) return null;
   return (
     <Section title={t('readiness.surveyTitle')}>
       <QueryStatus query={mine}>
@@ -30,9 +33,12 @@ export function SurveyCard({ schoolId }: { schoolId: number }) {
               {d.answer ? t('readiness.surveyDone') : t('readiness.surveyIntro')}
             </Text>
             {SURVEY_QUESTIONS.map((q, i) => (
-              <Group key={q.key} justify="space-between" wrap="nowrap">
-                <Text size="sm">{q[lang]}</Text>
+              <Group key={q.key} justify="space-between" gap={4}>
+                <Text size="sm" style={{ flex: '1 1 12rem' }}>
+                  {q[lang]}
+                </Text>
                 <Radio.Group
+                  style={{ flexShrink: 0 }}
                   aria-label={q[lang]}
                   value={answers[i] ? String(answers[i]) : ''}
                   onChange={(v) => setAnswers((prev) => prev.map((x, j) => (j === i ? Number(v) : x)))}
