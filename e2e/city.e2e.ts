@@ -66,6 +66,12 @@ test("a teacher answers the readiness survey and the head sees the answer; the c
     await settled(city);
     const text = (await city.locator('main').textContent()) ?? '';
     assert.ok(!text.includes('Потребує навчання'), 'no per-teacher answers on the city screen');
+    const ranking = city.locator('table').first();
+    const cut = await ranking.evaluate((t) => t.scrollWidth - (t.parentElement?.clientWidth ?? 0));
+    assert.ok(cut <= 1, `the ranking's last columns are not cut at 1366 px (${cut} px over)`);
+    const weeks = await city.locator('table').nth(1).locator('thead th').allTextContents();
+    assert.ok(weeks.slice(1).every((w) => /^\d\d\.\d\d$/.test(w)), `weeks are labelled by their Monday, not "W41": ${weeks.join(' ')}`);
+    assert.ok(!/\d\.\d\s?%/.test(text), 'shares use the Ukrainian decimal comma');
     await screenshot(city, 'city-monitoring');
   } finally {
     await closePage(city);

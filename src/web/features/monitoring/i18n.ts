@@ -2,11 +2,12 @@
 export const cityMonitoringUk = {
   title: 'Квартальний моніторинг',
   quarter: 'Квартал',
-  quarterLabel: '{{n}} квартал {{year}}',
+  quarterLabel: '{{roman}} квартал {{year}}',
   intro: 'Квартали календарні (I — січень–березень, …, IV — жовтень–грудень). Показники — частки, тож заклади можна порівнювати. Лише узагальнені дані.',
   ranking: 'Заклади за рівнем заповнення',
   trend: 'Рівень заповнення за тижнями',
   noWeeks: 'У цьому кварталі ще немає завершених тижнів.',
+  weekNote: 'Тиждень позначено датою його понеділка.',
   download: 'Завантажити {{format}}',
   col: {
     rank: '№',
@@ -42,6 +43,7 @@ export const cityMonitoringEn: typeof cityMonitoringUk = {
   ranking: 'Schools by fill level',
   trend: 'Fill level by week',
   noWeeks: 'No finished weeks in this quarter yet.',
+  weekNote: 'Each week is labelled by its Monday.',
   download: 'Download {{format}}',
   col: {
     rank: '#',

@@ -20,7 +20,11 @@ export function CityDeliverySection({ cityId }: { cityId: number }) {
     {
       key: 'status',
       header: t('delivery.city.status'),
-      cell: (r) => (r.semester ? `${r.semester} · ${r.ended ? t('delivery.city.ended') : t('delivery.city.running')}` : t('common.none')),
+      cell: (r) => (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {r.semester ? `${r.semester} · ${r.ended ? t('delivery.city.ended') : t('delivery.city.running')}` : t('common.none')}
+        </Text>
+      ),
     },
     { key: 'pages', header: t('delivery.city.pages'), numeric: true, cell: (r) => r.pages },
     { key: 'delivered', header: t('delivery.city.delivered'), numeric: true, cell: (r) => share(r.deliveredShare) },

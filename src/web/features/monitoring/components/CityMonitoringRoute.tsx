@@ -1,4 +1,4 @@
-import { Button, Group, Select, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/PageHeader.js';
@@ -8,6 +8,8 @@ import { useNumberParam } from '../../../lib/params.js';
 import { monitoringFileUrl, useCityMonitoring } from '../api/get-city-monitoring.js';
 import { MonitoringTable, WeeklyTable } from './MonitoringTable.js';
 import { CityDeliverySection } from '../../delivery/components/CityDeliverySection.js';
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
 
 /** Calendar quarters (Q1 = January-March ... Q4 = October-December) of this and the last year. */
 function quarters(now: Date): string[] {
@@ -43,7 +45,7 @@ export function CityMonitoringRoute() {
       <Group align="end" mb="md">
         <Select
           label={t('cityMonitoring.quarter')}
-          data={options.map((q) => ({ value: q, label: t('cityMonitoring.quarterLabel', { year: q.slice(0, 4), n: q.slice(6) }) }))}
+          data={options.map((q) => ({ value: q, label: t('cityMonitoring.quarterLabel', { year: q.slice(0, 4), n: q.slice(6), roman: ROMAN[Number(q.slice(6)) - 1] }) }))}
           value={quarter}
           onChange={(v) => v && setParams({ quarter: v })}
           allowDeselect={false}
@@ -52,19 +54,21 @@ export function CityMonitoringRoute() {
           {t('cityMonitoring.intro')}
         </Text>
       </Group>
-      <QueryStatus query={data}>
-        {(m) => (
-          <>
-            <Section title={t('cityMonitoring.ranking')}>
-              <MonitoringTable data={m} />
-            </Section>
-            <Section title={t('cityMonitoring.trend')}>
-              <WeeklyTable data={m} />
-            </Section>
-          </>
-        )}
-      </QueryStatus>
-      <CityDeliverySection cityId={cityId} />
+      <Stack gap="xl">
+        <QueryStatus query={data}>
+          {(m) => (
+            <>
+              <Section title={t('cityMonitoring.ranking')}>
+                <MonitoringTable data={m} />
+              </Section>
+              <Section title={t('cityMonitoring.trend')}>
+                <WeeklyTable data={m} />
+              </Section>
+            </>
+          )}
+        </QueryStatus>
+        <CityDeliverySection cityId={cityId} />
+      </Stack>
     </>
   );
 }
