@@ -68,6 +68,18 @@ test('the head closes the year with a reason, builds its archive with a progress
     await grid.waitFor();
     assert.ok((await grid.locator('tbody tr').count()) > 5, 'the archived pupils are listed');
     assert.equal(await grid.locator('input, textarea, [contenteditable="true"]').count(), 0, 'nothing in the archived grid can be edited');
+    // a class without lesson files says so, with no error notification on top
+    await page.getByRole('tab', { name: 'Файли до уроків' }).click();
+    await page.getByText('До уроків цього класу файлів не прикріплювали.').waitFor();
+    await settled(page);
+    assert.equal(await page.getByText('Не знайдено.').count(), 0, 'a class without lesson files raises no error notification');
+    // on a phone the class teacher's pages scroll inside their frame, not the whole screen
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('tab', { name: 'Класний керівник' }).click();
+    await page.getByRole('table', { name: 'Учні класу' }).waitFor();
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(over <= 1, `the class teacher's table does not widen the phone screen (${over} px over)`);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByRole('tab', { name: 'Зведена відомість' }).click();
     await page.getByRole('table', { name: 'Річні оцінки' }).waitFor();
     await page.getByRole('tab', { name: 'Журнал' }).click();
@@ -85,6 +97,7 @@ test('the head closes the year with a reason, builds its archive with a progress
     assert.equal(res.status(), 200);
     assert.ok((await res.body()).subarray(0, 5).toString() === '%PDF-', 'the archived file is the attached PDF');
     await screenshot(page, 'archive-files');
+
   } finally {
     if (schoolId && yearId) await reopen(page, schoolId, yearId);
     await closePage(page);

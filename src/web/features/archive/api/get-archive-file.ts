@@ -21,6 +21,7 @@ export const archivedJsonQueryOptions = <T>(schoolId: number, archiveId: number,
     staleTime: Number.POSITIVE_INFINITY,
   });
 
-export function useArchivedJson<T>(schoolId: number, archiveId: number, path: string | null) {
-  return useQuery({ ...archivedJsonQueryOptions<T>(schoolId, archiveId, path ?? ''), enabled: path !== null });
+/** quietNotFound: the screen explains a missing file itself (a class without lesson files has no attachments.json). */
+export function useArchivedJson<T>(schoolId: number, archiveId: number, path: string | null, opts: { quietNotFound?: boolean } = {}) {
+  return useQuery({ ...archivedJsonQueryOptions<T>(schoolId, archiveId, path ?? ''), enabled: path !== null, meta: { quietNotFound: opts.quietNotFound } });
 }

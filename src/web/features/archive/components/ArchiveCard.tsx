@@ -39,7 +39,7 @@ export function ArchiveCard({ schoolId, archive, canSign }: { schoolId: number; 
         {archive.status === 'built' && (
           <>
             <Text size="sm">
-              {t('archive.summary', { files: archive.files, pages: formatNumber(archive.pdfPages), size: megabytes(archive.bytes) })}
+              {t('archive.summary', { files: formatNumber(archive.files), pages: formatNumber(archive.pdfPages), size: megabytes(archive.bytes) })}
               {archive.retainUntil ? ` · ${t('archive.retainUntil', { date: formatDate(archive.retainUntil) })}` : ''}
             </Text>
             <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>

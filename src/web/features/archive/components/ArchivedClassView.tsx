@@ -9,6 +9,8 @@ import { formatSize } from '../../attachments/format.js';
 import { archiveFileUrl, useArchivedJson } from '../api/get-archive-file.js';
 import { ArchivedPageView } from './ArchivedPageView.js';
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 function Journal({ data }: { data: TArchivedJournal }) {
   const { t } = useTranslation();
   const pages = [...data.pages].sort((a, b) => compareUk(a.subject, b.subject) || compareUk(a.group ?? '', b.group ?? ''));
@@ -36,28 +38,30 @@ function ClassTeacher({ data }: { data: TArchivedClassTeacher }) {
   const missed = (id: number, field: 'lessons' | 'days') => data.attendance.filter((a) => a.pupilId === id).reduce((n, a) => n + a[field], 0);
   return (
     <Paper withBorder radius="md">
-      <Table fz="sm" aria-label={t('archive.pupilsLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('archive.pupil')}</Table.Th>
-            <Table.Th>{t('archive.birthDate')}</Table.Th>
-            <Table.Th>{t('archive.stay')}</Table.Th>
-            <Table.Th ta="right">{t('archive.missedLessons')}</Table.Th>
-            <Table.Th ta="right">{t('archive.missedDays')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {pupils.map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>{`${p.lastName} ${p.firstName} ${p.middleName}`.trim()}</Table.Td>
-              <Table.Td>{p.birthDate ? formatDate(p.birthDate) : '—'}</Table.Td>
-              <Table.Td>{p.enrollments.map((e) => `${formatDate(e.fromDate)} – ${e.toDate ? formatDate(e.toDate) : '…'}`).join('; ')}</Table.Td>
-              <Table.Td ta="right">{missed(p.id, 'lessons')}</Table.Td>
-              <Table.Td ta="right">{missed(p.id, 'days')}</Table.Td>
+      <Table.ScrollContainer minWidth={640} type="native">
+        <Table fz="sm" aria-label={t('archive.pupilsLabel')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('archive.pupil')}</Table.Th>
+              <Table.Th>{t('archive.birthDate')}</Table.Th>
+              <Table.Th>{t('archive.stay')}</Table.Th>
+              <Table.Th ta="right">{t('archive.missedLessons')}</Table.Th>
+              <Table.Th ta="right">{t('archive.missedDays')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {pupils.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>{`${p.lastName} ${p.firstName} ${p.middleName}`.trim()}</Table.Td>
+                <Table.Td style={NOWRAP}>{p.birthDate ? formatDate(p.birthDate) : '—'}</Table.Td>
+                <Table.Td style={NOWRAP}>{p.enrollments.map((e) => `${formatDate(e.fromDate)} – ${e.toDate ? formatDate(e.toDate) : '…'}`).join('; ')}</Table.Td>
+                <Table.Td ta="right">{missed(p.id, 'lessons')}</Table.Td>
+                <Table.Td ta="right">{missed(p.id, 'days')}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Paper>
   );
 }
@@ -104,30 +108,34 @@ function Attachments({ schoolId, archiveId, folder, data }: { schoolId: number; 
   const units = t('attachments.units', { returnObjects: true });
   return (
     <Paper withBorder radius="md">
-      <Table fz="sm" aria-label={t('archive.filesLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('archive.date')}</Table.Th>
-            <Table.Th>{t('archive.subject')}</Table.Th>
-            <Table.Th>{t('archive.fileName')}</Table.Th>
-            <Table.Th ta="right">{t('archive.fileSize')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data.attachments.map((a) => (
-            <Table.Tr key={a.id}>
-              <Table.Td>{formatDate(a.date)}</Table.Td>
-              <Table.Td>{`${a.subject}${a.group ? ` (${a.group})` : ''}`}</Table.Td>
-              <Table.Td>
-                <Anchor href={archiveFileUrl(schoolId, archiveId, `${folder}/${a.file}`)} download={a.name}>
-                  {a.name}
-                </Anchor>
-              </Table.Td>
-              <Table.Td ta="right">{formatSize(a.size, units)}</Table.Td>
+      <Table.ScrollContainer minWidth={560} type="native">
+        <Table fz="sm" aria-label={t('archive.filesLabel')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('archive.date')}</Table.Th>
+              <Table.Th>{t('archive.subject')}</Table.Th>
+              <Table.Th>{t('archive.fileName')}</Table.Th>
+              <Table.Th ta="right">{t('archive.fileSize')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.attachments.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td style={NOWRAP}>{formatDate(a.date)}</Table.Td>
+                <Table.Td>{`${a.subject}${a.group ? ` (${a.group})` : ''}`}</Table.Td>
+                <Table.Td>
+                  <Anchor href={archiveFileUrl(schoolId, archiveId, `${folder}/${a.file}`)} download={a.name}>
+                    {a.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td ta="right" style={NOWRAP}>
+                  {formatSize(a.size, units)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Paper>
   );
 }
@@ -140,7 +148,9 @@ export function ArchivedClassView({ schoolId, archiveId, folder }: { schoolId: n
   const teacher = useArchivedJson<TArchivedClassTeacher>(schoolId, archiveId, tab === 'teacher' ? `${folder}/class-teacher.json` : null);
   const sheet = useArchivedJson<TArchivedSummarySheet>(schoolId, archiveId, tab === 'sheet' ? `${folder}/summary-sheet.json` : null);
   // a class whose lessons had no files has no attachments.json
-  const files = useArchivedJson<TArchivedAttachments>(schoolId, archiveId, tab === 'files' ? `${folder}/attachments.json` : null);
+  const files = useArchivedJson<TArchivedAttachments>(schoolId, archiveId, tab === 'files' ? `${folder}/attachments.json` : null, {
+    quietNotFound: true,
+  });
   const noFiles = files.error instanceof ApiError && files.error.status === 404;
   return (
     <Tabs value={tab} onChange={setTab} keepMounted={false}>
