@@ -98,6 +98,10 @@ test('the head closes the year with a reason, builds its archive with a progress
     assert.ok((await res.body()).subarray(0, 5).toString() === '%PDF-', 'the archived file is the attached PDF');
     await screenshot(page, 'archive-files');
 
+    // the year's history dates its closing as 29.11.2026, 08:09 like the rest of the screens
+    await page.goto(`/s/${schoolId}/yearend`);
+    const closedAt = page.getByText(/^\d\d\.\d\d\.\d{4}, \d\d:\d\d( · |$)/).first();
+    await closedAt.waitFor({ timeout: 10_000 });
   } finally {
     if (schoolId && yearId) await reopen(page, schoolId, yearId);
     await closePage(page);

@@ -17,7 +17,11 @@ export function YearStatusPanel({ schoolId, year, missing, canClose }: { schoolI
   const busy = close.isPending || reopen.isPending;
   const error = (close.error ?? reopen.error) as ApiError | null;
   const needsReason = closed || missing > 0;
-  const at = (iso: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  // 29.11.2026, 08:09 like every other date of the screens, not "29 лист. 2026 р."
+  const at = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(
+      new Date(iso),
+    );
   const submit = () => {
     const done = () => {
       setReason('');
