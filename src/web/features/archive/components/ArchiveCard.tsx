@@ -9,7 +9,7 @@ import { useVerifyArchive } from '../api/verify-archive.js';
 import { SignPanel } from './SignPanel.js';
 import { VerifyReportView } from './VerifyReportView.js';
 
-const megabytes = (bytes: number) => `${formatNumber(Math.max(0.1, Math.round(bytes / 104857.6) / 10))} МБ`;
+const megabytes = (bytes: number) => `${formatNumber(Math.max(0.1, Math.round(bytes / 104857.6) / 10))}\u00a0МБ`;
 
 /** One archive: build progress, then its size, retention, signatures and what can be done with it. */
 export function ArchiveCard({ schoolId, archive, canSign }: { schoolId: number; archive: TArchive; canSign: boolean }) {
