@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TCompleteness } from '../../../../shared/api/archive.js';
 import { EmptyNote } from '../../../components/ui/EmptyNote.js';
-import { formatDate } from '../../../lib/format.js';
+import { formatDate, formatNumber } from '../../../lib/format.js';
 
 type GapPage = TCompleteness['annualMarks'][number] | TCompleteness['topics'][number];
 
@@ -35,7 +35,7 @@ export function CompletenessList({ schoolId, data }: { schoolId: number; data: T
   const { t } = useTranslation();
   if (data.total === 0) return <EmptyNote>{t('yearend.nothingMissing')}</EmptyNote>;
   const few = (items: string[], total: number) =>
-    total > FEW ? `${items.slice(0, FEW).join(', ')} ${t('yearend.andMore', { count: total - Math.min(FEW, items.length) })}` : items.join(', ');
+    total > FEW ? `${items.slice(0, FEW).join(', ')} ${t('yearend.andMore', { n: formatNumber(total - Math.min(FEW, items.length)) })}` : items.join(', ');
   return (
     <Stack gap="lg">
       {data.annualMarks.length > 0 && (
@@ -43,7 +43,7 @@ export function CompletenessList({ schoolId, data }: { schoolId: number; data: T
           <Group gap="xs">
             <Text fw={600}>{t('yearend.annualMarks')}</Text>
             <Badge color="orange" variant="light">
-              {data.annualMarks.reduce((n, p) => n + p.missing, 0)}
+              {formatNumber(data.annualMarks.reduce((n, p) => n + p.missing, 0))}
             </Badge>
           </Group>
           {data.annualMarks.map((p) => (
@@ -58,7 +58,7 @@ export function CompletenessList({ schoolId, data }: { schoolId: number; data: T
           <Group gap="xs">
             <Text fw={600}>{t('yearend.topics')}</Text>
             <Badge color="orange" variant="light">
-              {data.topics.reduce((n, p) => n + p.missing, 0)}
+              {formatNumber(data.topics.reduce((n, p) => n + p.missing, 0))}
             </Badge>
           </Group>
           {data.topics.map((p) => (

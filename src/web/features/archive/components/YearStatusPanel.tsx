@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TSchoolYear } from '../../../../shared/api/archive.js';
 import type { ApiError } from '../../../lib/api-error.js';
+import { formatNumber } from '../../../lib/format.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useCloseYear } from '../api/close-year.js';
 import { useReopenYear } from '../api/reopen-year.js';
@@ -46,7 +47,7 @@ export function YearStatusPanel({ schoolId, year, missing, canClose }: { schoolI
             <Timeline.Item key={`${e.at}-${e.action}`} title={`${e.action === 'close' ? t('yearend.eventClose') : t('yearend.eventReopen')} · ${e.user}`}>
               <Text size="xs" c="dimmed">
                 {at(e.at)}
-                {Object.values(e.gaps).some((n) => n > 0) ? ` · ${t('yearend.gapsAtClose', { count: Object.values(e.gaps).reduce((a, b) => a + b, 0) })}` : ''}
+                {Object.values(e.gaps).some((n) => n > 0) ? ` · ${t('yearend.gapsAtClose', { n: formatNumber(Object.values(e.gaps).reduce((a, b) => a + b, 0)) })}` : ''}
               </Text>
               {e.reason && <Text size="sm">{e.reason}</Text>}
             </Timeline.Item>
@@ -57,7 +58,7 @@ export function YearStatusPanel({ schoolId, year, missing, canClose }: { schoolI
         <Stack gap="xs" maw={640}>
           {!closed && missing > 0 && (
             <Alert color="orange" variant="light">
-              {t('yearend.missingAlert', { count: missing })}
+              {t('yearend.missingAlert', { n: formatNumber(missing) })}
             </Alert>
           )}
           {needsReason && (
