@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import type { TMonitoring, TMonitoringSchool } from '../../../shared/api/monitoring.js';
+import { weekBounds } from '../control/period.js';
 import { percent, uaDate } from '../control/report.labels.js';
 
 const require = createRequire(import.meta.url);
@@ -11,7 +12,12 @@ const FONT = {
 };
 
 const pct = (x: number | null) => (x == null ? '—' : percent(x));
-const num = (x: number | null, d = 1) => (x == null ? '—' : x.toFixed(d));
+/** a figure with one decimal and the Ukrainian decimal comma (1,6) */
+const num = (x: number | null, d = 1) => (x == null ? '—' : x.toFixed(d).replace('.', ','));
+/** '2026-Q4' as 'IV квартал 2026' */
+const quarterName = (q: string) => `${['I', 'II', 'III', 'IV'][Number(q.slice(6)) - 1]} квартал ${q.slice(0, 4)}`;
+/** an ISO week '2026-W41' by the date of its Monday: '05.10' (short) or '05.10.2026' */
+const weekLabel = (week: string, short: boolean) => uaDate(weekBounds(week).from).slice(0, short ? 5 : 10);
 
 /** The columns of both exports: a school's figures as shares (no names of people, no marks). */
 const COLUMNS: { title: string; short: string; width: number; value: (s: TMonitoringSchool) => number | string | null; fmt: 'pct' | 'num' | 'text' | 'int' }[] = [
@@ -37,7 +43,7 @@ function cellText(c: (typeof COLUMNS)[number], s: TMonitoringSchool): string {
   return v == null ? '—' : String(v);
 }
 
-const title = (m: TMonitoring) => `Квартальний моніторинг: ${m.cityName}, ${m.quarter.replace('-', ' ')} (${uaDate(m.from)} – ${uaDate(m.to)})`;
+const title = (m: TMonitoring) => `Квартальний моніторинг: ${m.cityName}, ${quarterName(m.quarter)} (${uaDate(m.from)} – ${uaDate(m.to)})`;
 
 export async function monitoringPdf(m: TMonitoring): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: title(m) } });
@@ -78,11 +84,11 @@ export async function monitoringPdf(m: TMonitoring): Promise<Buffer> {
   };
   table(COLUMNS.map((c) => c.short), COLUMNS.map((c) => c.width), m.schools.map((s) => COLUMNS.map((c) => cellText(c, s))));
   if (m.weeks.length) {
-    doc.moveDown(1).font('bold').fontSize(11).text('Рівень заповнення за тижнями', 36, doc.y).moveDown(0.3);
+    doc.moveDown(1).font('bold').fontSize(11).text('Рівень заповнення за тижнями (тиждень — за датою його понеділка)', 36, doc.y).moveDown(0.3);
     const w = Math.min(40, Math.floor((770 - 152) / m.weeks.length));
-    table(['№', 'Заклад', ...m.weeks.map((x) => x.slice(5))], [22, 130, ...m.weeks.map(() => w)], m.schools.map((s) => [String(s.rank), s.schoolName, ...s.weekly.map((x) => pct(x.level))]));
+    table(['№', 'Заклад', ...m.weeks.map((x) => weekLabel(x, true))], [22, 130, ...m.weeks.map(() => w)], m.schools.map((s) => [String(s.rank), s.schoolName, ...s.weekly.map((x) => pct(x.level))]));
   }
-  doc.moveDown(0.8).font('regular').fontSize(7.5).text(COLUMNS.map((c) => `${c.short} — ${c.title}`).join('; '), 36, doc.y);
+  doc.moveDown(0.8).font('regular').fontSize(7.5).text(COLUMNS.filter((c) => c.short !== c.title).map((c) => `${c.short} — ${c.title}`).join('; '), 36, doc.y);
   doc.end();
   return done;
 }
@@ -102,7 +108,7 @@ export async function monitoringXlsx(m: TMonitoring): Promise<Buffer> {
   });
   for (const s of m.schools) ws.addRow(COLUMNS.map((c) => c.value(s)));
   const trend = wb.addWorksheet('За тижнями');
-  trend.addRow(['Місце', 'Заклад', ...m.weeks]).font = { bold: true };
+  trend.addRow(['Місце', 'Заклад', ...m.weeks.map((x) => `Тиждень з ${weekLabel(x, false)}`)]).font = { bold: true };
   for (const s of m.schools) trend.addRow([s.rank, s.schoolName, ...s.weekly.map((x) => x.level)]);
   for (let i = 3; i <= m.weeks.length + 2; i++) trend.getColumn(i).numFmt = '0.0%';
   trend.getColumn(2).width = 36;

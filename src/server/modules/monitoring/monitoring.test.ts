@@ -176,6 +176,9 @@ describe(`city monitoring (${testEngine})`, () => {
     writeFileSync(join(dir, 'r.pdf'), pdf.rawPayload);
     const pdfText = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
     expect(pdfText).toContain('Квартальний моніторинг');
+    // Ukrainian forms: the quarter in Roman numerals, no ISO week codes, no decimal point in a figure
+    expect(pdfText).toMatch(/(I|II|III|IV) квартал \d{4}/);
+    expect(pdfText).not.toMatch(/W\d{2}|\d\.\d %|Заклад — Заклад/);
     expect(pdfText).toContain('Гімназія mon');
     const xlsx = await as['mon-city'].get(`${url}/report.xlsx`);
     expect(xlsx.statusCode).toBe(200);
@@ -185,6 +188,7 @@ describe(`city monitoring (${testEngine})`, () => {
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
     const xlsxText = cells.join('\n');
     expect(xlsxText).toContain('Гімназія mon');
+    expect(xlsxText).not.toMatch(/\d{4}-W\d{2}/);
     const schools = (await as['mon-city'].get(`/api/cities/${fx.cityId}/schools`)).body;
     for (const text of [json, pdfText, xlsxText, schools]) {
       for (const name of SECRET_NAMES) expect(text).not.toContain(name);
