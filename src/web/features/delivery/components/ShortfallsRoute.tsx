@@ -53,12 +53,12 @@ export function ShortfallsRoute() {
   const list = useShortfalls(schoolId, f);
   const back = new URLSearchParams(params);
   return (
-    <div className="delivery-print">
+    <div className="print-view delivery-print">
       <Group justify="space-between" align="flex-end" mb="lg" gap="sm">
         <Title order={1} fz={{ base: 24, sm: 28 }}>
           {t('delivery.shortfallsTitle')}
         </Title>
-        <Group gap="xs" className="delivery-no-print">
+        <Group gap="xs" className="no-print">
           <Button variant="default" onClick={() => window.print()}>
             {t('delivery.print')}
           </Button>

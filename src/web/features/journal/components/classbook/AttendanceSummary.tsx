@@ -20,7 +20,7 @@ export function AttendanceSummary({ schoolId, classId, data }: { schoolId: numbe
         <Text size="sm" c="dimmed">
           {t('classbook.period', { from: formatDate(data.from), to: formatDate(data.to) })}
         </Text>
-        <Button variant="default" size="xs" onClick={() => window.print()} className="classbook-no-print">
+        <Button variant="default" size="xs" onClick={() => window.print()} className="no-print">
           {t('classbook.print')}
         </Button>
       </Group>

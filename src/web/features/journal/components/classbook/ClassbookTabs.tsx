@@ -16,7 +16,7 @@ export function ClassbookTabs({ schoolId, classId, pupils }: { schoolId: number;
   const leads = !!m && (m.classIds.includes(classId) || m.roles.some((r) => r === 'head' || r === 'controller' || r === 'admin'));
   if (!leads) return <>{pupils}</>;
   return (
-    <Tabs defaultValue="pupils" keepMounted={false} className="classbook-print">
+    <Tabs defaultValue="pupils" keepMounted={false} className="print-view classbook-print">
       <Tabs.List>
         <Tabs.Tab value="pupils">{t('classbook.tabs.pupils')}</Tabs.Tab>
         <Tabs.Tab value="attendance">{t('classbook.tabs.attendance')}</Tabs.Tab>

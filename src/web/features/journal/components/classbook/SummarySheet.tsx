@@ -18,7 +18,7 @@ export function SummarySheet({ data }: { data: TSummarySheet }) {
     <div className="classbook-sheet">
       <Group justify="space-between" mb="sm">
         <Text fw={500}>{t('classbook.sheetTitle', { label: data.classLabel, year: data.yearName })}</Text>
-        <Button variant="default" size="xs" onClick={() => window.print()} className="classbook-no-print">
+        <Button variant="default" size="xs" onClick={() => window.print()} className="no-print">
           {t('classbook.print')}
         </Button>
       </Group>
