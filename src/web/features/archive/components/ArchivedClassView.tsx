@@ -2,6 +2,7 @@ import { Anchor, Paper, Select, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TArchivedAttachments, TArchivedClassTeacher, TArchivedJournal, TArchivedSummarySheet } from '../../../../shared/api/archive.js';
+import { DataTable } from '../../../components/ui/DataTable.js';
 import { QueryStatus } from '../../../components/ui/QueryStatus.js';
 import { compareUk, formatDate } from '../../../lib/format.js';
 import { ApiError } from '../../../lib/api-error.js';
@@ -37,32 +38,23 @@ function ClassTeacher({ data }: { data: TArchivedClassTeacher }) {
   const pupils = [...data.pupils].sort((a, b) => compareUk(`${a.lastName} ${a.firstName}`, `${b.lastName} ${b.firstName}`));
   const missed = (id: number, field: 'lessons' | 'days') => data.attendance.filter((a) => a.pupilId === id).reduce((n, a) => n + a[field], 0);
   return (
-    <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={640} type="native">
-        <Table fz="sm" aria-label={t('archive.pupilsLabel')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('archive.pupil')}</Table.Th>
-              <Table.Th>{t('archive.birthDate')}</Table.Th>
-              <Table.Th>{t('archive.stay')}</Table.Th>
-              <Table.Th ta="right">{t('archive.missedLessons')}</Table.Th>
-              <Table.Th ta="right">{t('archive.missedDays')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {pupils.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>{`${p.lastName} ${p.firstName} ${p.middleName}`.trim()}</Table.Td>
-                <Table.Td style={NOWRAP}>{p.birthDate ? formatDate(p.birthDate) : '—'}</Table.Td>
-                <Table.Td style={NOWRAP}>{p.enrollments.map((e) => `${formatDate(e.fromDate)} – ${e.toDate ? formatDate(e.toDate) : '…'}`).join('; ')}</Table.Td>
-                <Table.Td ta="right">{missed(p.id, 'lessons')}</Table.Td>
-                <Table.Td ta="right">{missed(p.id, 'days')}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <DataTable
+      caption={t('archive.pupilsLabel')}
+      minWidth={640}
+      rows={pupils}
+      rowKey={(p) => p.id}
+      columns={[
+        { key: 'pupil', header: t('archive.pupil'), cell: (p) => `${p.lastName} ${p.firstName} ${p.middleName}`.trim() },
+        { key: 'birth', header: t('archive.birthDate'), cell: (p) => <span style={NOWRAP}>{p.birthDate ? formatDate(p.birthDate) : '—'}</span> },
+        {
+          key: 'stay',
+          header: t('archive.stay'),
+          cell: (p) => <span style={NOWRAP}>{p.enrollments.map((e) => `${formatDate(e.fromDate)} – ${e.toDate ? formatDate(e.toDate) : '…'}`).join('; ')}</span>,
+        },
+        { key: 'lessons', header: t('archive.missedLessons'), numeric: true, cell: (p) => missed(p.id, 'lessons') },
+        { key: 'days', header: t('archive.missedDays'), numeric: true, cell: (p) => missed(p.id, 'days') },
+      ]}
+    />
   );
 }
 
@@ -107,36 +99,26 @@ function Attachments({ schoolId, archiveId, folder, data }: { schoolId: number; 
   const { t } = useTranslation();
   const units = t('attachments.units', { returnObjects: true });
   return (
-    <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={560} type="native">
-        <Table fz="sm" aria-label={t('archive.filesLabel')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('archive.date')}</Table.Th>
-              <Table.Th>{t('archive.subject')}</Table.Th>
-              <Table.Th>{t('archive.fileName')}</Table.Th>
-              <Table.Th ta="right">{t('archive.fileSize')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.attachments.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td style={NOWRAP}>{formatDate(a.date)}</Table.Td>
-                <Table.Td>{`${a.subject}${a.group ? ` (${a.group})` : ''}`}</Table.Td>
-                <Table.Td>
-                  <Anchor href={archiveFileUrl(schoolId, archiveId, `${folder}/${a.file}`)} download={a.name}>
-                    {a.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td ta="right" style={NOWRAP}>
-                  {formatSize(a.size, units)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <DataTable
+      caption={t('archive.filesLabel')}
+      minWidth={560}
+      rows={data.attachments}
+      rowKey={(a) => a.id}
+      columns={[
+        { key: 'date', header: t('archive.date'), cell: (a) => <span style={NOWRAP}>{formatDate(a.date)}</span> },
+        { key: 'subject', header: t('archive.subject'), cell: (a) => `${a.subject}${a.group ? ` (${a.group})` : ''}` },
+        {
+          key: 'file',
+          header: t('archive.fileName'),
+          cell: (a) => (
+            <Anchor href={archiveFileUrl(schoolId, archiveId, `${folder}/${a.file}`)} download={a.name}>
+              {a.name}
+            </Anchor>
+          ),
+        },
+        { key: 'size', header: t('archive.fileSize'), numeric: true, cell: (a) => <span style={NOWRAP}>{formatSize(a.size, units)}</span> },
+      ]}
+    />
   );
 }
 
