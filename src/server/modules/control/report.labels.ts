@@ -19,9 +19,14 @@ export const QUALITY_LABEL: Record<TQualityKind, string> = {
   late_correction: 'Пізні виправлення',
 };
 
+/** 1.625 -> '1,6': a figure with its decimals and the Ukrainian decimal comma */
+export function decimal(x: number, digits = 1): string {
+  return x.toFixed(digits).replace('.', ',');
+}
+
 /** 0.8123 -> '81,2 %' */
 export function percent(x: number): string {
-  return `${(x * 100).toFixed(1).replace('.', ',')} %`;
+  return `${decimal(x * 100)} %`;
 }
 
 /** DD.MM.YYYY */

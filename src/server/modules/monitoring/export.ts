@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import type { TMonitoring, TMonitoringSchool } from '../../../shared/api/monitoring.js';
 import { weekBounds } from '../control/period.js';
-import { percent, uaDate } from '../control/report.labels.js';
+import { decimal, percent, uaDate } from '../control/report.labels.js';
 
 const require = createRequire(import.meta.url);
 const FONT = {
@@ -12,8 +12,7 @@ const FONT = {
 };
 
 const pct = (x: number | null) => (x == null ? '—' : percent(x));
-/** a figure with one decimal and the Ukrainian decimal comma (1,6) */
-const num = (x: number | null, d = 1) => (x == null ? '—' : x.toFixed(d).replace('.', ','));
+const num = (x: number | null) => (x == null ? '—' : decimal(x));
 /** '2026-Q4' as 'IV квартал 2026' */
 const quarterName = (q: string) => `${['I', 'II', 'III', 'IV'][Number(q.slice(6)) - 1]} квартал ${q.slice(0, 4)}`;
 /** an ISO week '2026-W41' by the date of its Monday: '05.10' (short) or '05.10.2026' */
